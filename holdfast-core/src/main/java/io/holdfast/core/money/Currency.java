@@ -1,0 +1,31 @@
+package io.holdfast.core.money;
+
+import io.holdfast.core.support.Invariants;
+
+/**
+ * A currency or token Holdfast accepts, with the number of minor units in one major unit and an
+ * indicative rate to US dollar cents. The rate lets features add amounts across currencies
+ * (a sender's 24 h total); it is configuration, refreshed by the operator, never a price feed
+ * used to settle money.
+ *
+ * @param code ISO 4217 or token ticker, upper case
+ * @param exponent digits after the decimal point (USD 2, BTC 8, USDT 6)
+ * @param usdCentsPerMajorUnit indicative value of one major unit in US cents
+ */
+public record Currency(String code, int exponent, long usdCentsPerMajorUnit) {
+  public Currency {
+    Invariants.check(code != null && code.matches("[A-Z0-9]{2,10}"), "bad currency code %s", code);
+    Invariants.check(exponent >= 0 && exponent <= 18, "bad exponent %s", exponent);
+    Invariants.check(usdCentsPerMajorUnit > 0, "rate must be positive for %s", code);
+  }
+
+  /** Converts an amount in this currency's minor units to US cents, rounding down. */
+  public long toUsdCents(long amountMinor) {
+    Invariants.check(amountMinor >= 0, "negative amount %s", amountMinor);
+    // BigInteger-free path: exponents are bounded, and amounts bounded by Money.MAX_MINOR,
+    // so the product is computed in double only for the scale, with the result clamped.
+    double major = amountMinor / Math.pow(10, exponent);
+    double cents = major * usdCentsPerMajorUnit;
+    return cents >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) cents;
+  }
+}

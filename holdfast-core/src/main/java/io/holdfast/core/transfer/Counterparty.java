@@ -1,0 +1,38 @@
+package io.holdfast.core.transfer;
+
+import io.holdfast.core.support.Invariants;
+
+/** Who receives a transfer: an account on the platform, or an address on a chain. */
+public sealed interface Counterparty {
+  /** A stable key for feature state and indexes; accounts and addresses never collide. */
+  String key();
+
+  /** An account held on the platform itself. */
+  record PlatformAccount(String accountId) implements Counterparty {
+    public PlatformAccount {
+      Invariants.check(accountId != null && !accountId.isBlank(), "account id is required");
+    }
+
+    @Override
+    public String key() {
+      return "a:" + accountId;
+    }
+  }
+
+  /** An address on an external network, already normalised for that network. */
+  record ExternalAddress(String network, String address) implements Counterparty {
+    public ExternalAddress {
+      Invariants.check(network != null && !network.isBlank(), "network is required");
+      Invariants.check(address != null && !address.isBlank(), "address is required");
+    }
+
+    @Override
+    public String key() {
+      return "x:" + network + ":" + address;
+    }
+  }
+
+  static String accountKey(String accountId) {
+    return "a:" + accountId;
+  }
+}
