@@ -1,0 +1,147 @@
+package io.holdfast.core.feature;
+
+import io.holdfast.core.account.AccountEventType;
+import io.holdfast.core.account.AccountProfile;
+import io.holdfast.core.support.Invariants;
+import io.holdfast.core.transfer.Counterparty;
+import io.holdfast.core.transfer.Transfer;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-account state from which the screening features are computed at decision time, in memory
+ * and bounded per account, so a decision needs no database query. The store is rebuilt from
+ * PostgreSQL on start. Time is always the event's own time (a transfer's created_at), which
+ * makes a rebuild from history give the same features as live screening did.
+ *
+ * <p>Windows are exact while an account's recent-event ring holds every event of the window
+ * (the last 64 outbound and 128 inbound transfers); beyond that, older events count at day
+ * granularity. Counts of distinct counterparties saturate at 512.
+ */
+public final class FeatureStore {
+  static final long HOUR_SECONDS = 3_600L;
+  static final long DAY_SECONDS = 86_400L;
+  static final long NEW_ACCOUNT_SECONDS = 30 * DAY_SECONDS;
+
+  private final ConcurrentHashMap<String, AccountState> states;
+
+  public FeatureStore() {
+    this(1 << 16);
+  }
+
+  public FeatureStore(int expectedAccounts) {
+    this.states = new ConcurrentHashMap<>(Math.max(16, expectedAccounts), 0.75f, 4);
+  }
+
+  private AccountState state(String key) {
+    return states.computeIfAbsent(key, k -> new AccountState());
+  }
+
+  public void putProfile(AccountProfile profile) {
+    AccountState s = state(Counterparty.accountKey(profile.accountId()));
+    synchronized (s) {
+      s.profiled = true;
+      s.createdSecond = profile.createdAt().getEpochSecond();
+      Instant seniorFrom = profile.seniorFrom();
+      s.seniorFromSecond = seniorFrom == null ? AccountState.UNKNOWN : seniorFrom.getEpochSecond();
+      s.vulnerable = profile.vulnerable();
+      s.kycLevel = profile.kycLevel();
+    }
+  }
+
+  /** Records a security event or a deposit ({@code amountUsdMinor} is 0 for non-deposits). */
+  public void recordEvent(String accountId, AccountEventType type, Instant at, long amountUsdMinor) {
+    Invariants.check(amountUsdMinor >= 0, "negative deposit");
+    AccountState s = state(Counterparty.accountKey(accountId));
+    long second = at.getEpochSecond();
+    synchronized (s) {
+      switch (type) {
+        case PASSWORD_RESET -> s.passwordResetSecond = Math.max(s.passwordResetSecond, second);
+        case TWO_FA_CHANGE -> s.twoFaChangeSecond = Math.max(s.twoFaChangeSecond, second);
+        case NEW_DEVICE_LOGIN -> s.newDeviceSecond = Math.max(s.newDeviceSecond, second);
+        case CONTACT_CHANGE -> s.contactChangeSecond = Math.max(s.contactChangeSecond, second);
+        case DEPOSIT -> {
+          if (s.deposits == null) {
+            s.deposits = new TimedAmounts(AccountState.DEPOSITS_MAX);
+          }
+          s.deposits.add(second, amountUsdMinor, 0, new long[2]);
+        }
+      }
+    }
+  }
+
+  /** Adds a screened or imported transfer to the sender's and the recipient's history. */
+  public void recordTransfer(Transfer transfer, long amountUsdMinor) {
+    recordTransfer(transfer.senderKey(), transfer.recipient().key(),
+        transfer.createdAt().getEpochSecond(), amountUsdMinor);
+  }
+
+  /**
+   * The same from keys ({@link Counterparty#key()}), for rebuilding from stored rows without
+   * building a {@link Transfer} per row.
+   */
+  public void recordTransfer(String senderKey, String recipientKey, long second,
+      long amountUsdMinor) {
+    Invariants.check(amountUsdMinor >= 0, "negative amount");
+    AccountState sender = state(senderKey);
+    AccountState recipient = state(recipientKey);
+    Invariants.check(sender != recipient, "sender and recipient share state");
+    boolean senderIsNew;
+    synchronized (sender) {
+      sender.seen(second);
+      senderIsNew = second - sender.originSecond() < NEW_ACCOUNT_SECONDS;
+      OutboundHistory.record(sender, second, amountUsdMinor, KeyHash.of(recipientKey));
+    }
+    synchronized (recipient) {
+      recipient.seen(second);
+      InboundHistory.record(recipient, second, amountUsdMinor, KeyHash.of(senderKey),
+          senderIsNew);
+    }
+  }
+
+  /** Records that {@code reporterAccount} reported {@code target} as a scammer. */
+  public void recordReport(Counterparty target, String reporterAccount) {
+    AccountState s = state(target.key());
+    synchronized (s) {
+      if (s.reporters == null) {
+        s.reporters = new DistinctParties(AccountState.REPORTERS_MAX);
+      }
+      s.reporters.touch(KeyHash.of(reporterAccount), 0, false);
+    }
+  }
+
+  /**
+   * Computes the features of {@code transfer} into {@code into} (reused by the caller to avoid
+   * allocation), as of the transfer's own time and before it is recorded.
+   */
+  public FeatureVector compute(
+      Transfer transfer, long amountUsdMinor, boolean onIntelList, FeatureVector into) {
+    long now = transfer.createdAt().getEpochSecond();
+    String recipientKey = transfer.recipient().key();
+    into.set(Feature.AMOUNT_USD_MINOR, amountUsdMinor);
+    into.set(Feature.TO_EXTERNAL_ADDRESS,
+        transfer.recipient() instanceof Counterparty.ExternalAddress);
+    into.set(Feature.RECIPIENT_ON_INTEL_LIST, onIntelList);
+    SenderFeatures.compute(states.get(transfer.senderKey()), now, amountUsdMinor,
+        KeyHash.of(recipientKey), into);
+    RecipientFeatures.compute(states.get(recipientKey), now, into);
+    return into;
+  }
+
+  public int accountCount() {
+    return states.size();
+  }
+
+  /** An estimate of the heap the state takes, from the sizes of its arrays and objects. */
+  public long estimatedBytes() {
+    long total = 0;
+    for (var entry : states.entrySet()) {
+      total += 40 + 2L * entry.getKey().length() + 48;
+      AccountState s = entry.getValue();
+      synchronized (s) {
+        total += s.bytes();
+      }
+    }
+    return total;
+  }
+}

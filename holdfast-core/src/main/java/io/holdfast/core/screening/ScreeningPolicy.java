@@ -1,0 +1,84 @@
+package io.holdfast.core.screening;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One named business rule of screening that may raise the outcome and says why (the shape of
+ * ddd-by-examples' placing-on-hold policies). The engine applies all of them and takes the most
+ * severe outcome.
+ */
+interface ScreeningPolicy {
+  /** An outcome and its reasons; null when the policy has nothing to say. */
+  record Verdict(Outcome outcome, List<Reason> reasons) {}
+
+  Verdict apply(ScreeningContext context);
+
+  static List<ScreeningPolicy> all(ScoringPolicy scoring) {
+    return List.of(
+        ScreeningPolicy::intelListPolicy,
+        ScreeningPolicy::ruleOutcomePolicy,
+        context -> scoreThresholdPolicy(context, scoring),
+        context -> failSafePolicy(context, scoring));
+  }
+
+  /** A recipient on an intel list is held or blocked, as the list says, naming the list. */
+  static Verdict intelListPolicy(ScreeningContext context) {
+    if (context.intelLists().isEmpty()) {
+      return null;
+    }
+    List<Reason> reasons = new ArrayList<>(context.intelLists().size());
+    for (String list : context.intelLists()) {
+      reasons.add(new Reason("RECIPIENT_ON_INTEL_LIST", list,
+          "The recipient is on the intel list '" + list + "'."));
+    }
+    return new Verdict(context.intelAction(), reasons);
+  }
+
+  /** An active rule with a direct outcome imposes it. */
+  static Verdict ruleOutcomePolicy(ScreeningContext context) {
+    Outcome outcome = Outcome.ALLOW;
+    List<Reason> reasons = new ArrayList<>(2);
+    for (RuleHit hit : context.hits()) {
+      if (!hit.shadow() && hit.outcome() != null) {
+        outcome = outcome.atLeast(hit.outcome());
+        reasons.add(new Reason(hit.reasonCode(), hit.ruleName(), hit.description()));
+      }
+    }
+    return reasons.isEmpty() ? null : new Verdict(outcome, reasons);
+  }
+
+  /** The combined score of active rules maps to WARN or HOLD by threshold. */
+  static Verdict scoreThresholdPolicy(ScreeningContext context, ScoringPolicy scoring) {
+    Outcome outcome = scoring.outcomeFor(context.riskScore());
+    if (outcome == Outcome.ALLOW) {
+      return null;
+    }
+    List<RuleHit> contributing = new ArrayList<>(context.hits().size());
+    for (RuleHit hit : context.hits()) {
+      if (!hit.shadow() && hit.scoreContribution() > 0.0) {
+        contributing.add(hit);
+      }
+    }
+    contributing.sort(Comparator.comparingDouble(RuleHit::scoreContribution).reversed());
+    List<Reason> reasons = new ArrayList<>(contributing.size());
+    for (RuleHit hit : contributing) {
+      reasons.add(new Reason(hit.reasonCode(), hit.ruleName(), hit.description()));
+    }
+    return new Verdict(outcome, reasons);
+  }
+
+  /** When any part of the engine failed, the transfer is never let through silently. */
+  static Verdict failSafePolicy(ScreeningContext context, ScoringPolicy scoring) {
+    if (context.failures().isEmpty()) {
+      return null;
+    }
+    StringBuilder what = new StringBuilder();
+    for (EngineFailure failure : context.failures()) {
+      what.append(what.length() == 0 ? "" : ", ").append(failure.component());
+    }
+    return new Verdict(scoring.failSafeOutcome(), List.of(new Reason("ENGINE_DEGRADED", "engine",
+        "Part of the screening could not run (" + what + "), so the transfer is held for review.")));
+  }
+}

@@ -1,0 +1,204 @@
+package io.holdfast.server.rules;
+
+import io.holdfast.core.rule.DefaultRules;
+import io.holdfast.core.rule.Rule;
+import io.holdfast.core.rule.RuleCompilationException;
+import io.holdfast.core.rule.RuleSet;
+import io.holdfast.core.rule.RuleStatus;
+import io.holdfast.core.screening.Outcome;
+import io.holdfast.server.audit.AuditLog;
+import io.holdfast.server.security.Actor;
+import io.holdfast.server.web.ApiProblem;
+import io.holdfast.server.web.Ids;
+import io.holdfast.server.web.ProblemType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The live ruleset. Changes are validated by compiling the whole new ruleset, written with the
+ * version bump and audit record in one transaction, and swapped in after commit; other server
+ * instances pick a new version up within the refresh interval.
+ */
+@Service
+public class RuleSets {
+  private static final Logger LOG = LoggerFactory.getLogger(RuleSets.class);
+
+  private final RuleRepository repository;
+  private final AuditLog audit;
+  private final TransactionTemplate tx;
+  private volatile RuleSet current;
+
+  public RuleSets(RuleRepository repository, AuditLog audit, TransactionTemplate tx) {
+    this.repository = repository;
+    this.audit = audit;
+    this.tx = tx;
+    this.current = tx.execute(status -> seedAndLoad());
+  }
+
+  public RuleSet current() {
+    return current;
+  }
+
+  private RuleSet seedAndLoad() {
+    int version = repository.lockVersion();
+    if (version == 0 && repository.all().isEmpty()) {
+      for (Rule rule : DefaultRules.all()) {
+        repository.insert(rule, Actor.SYSTEM);
+      }
+      version = 1;
+      repository.setVersion(version);
+      audit.record(Actor.SYSTEM, "ruleset.seeded", "ruleset", "1", null,
+          "{\"rules\":" + DefaultRules.all().size() + "}", "first start: default ruleset");
+      LOG.info("seeded the default ruleset ({} rules)", DefaultRules.all().size());
+    }
+    return RuleSet.compile(version, repository.all());
+  }
+
+  @Scheduled(fixedDelayString = "${holdfast.rules.refresh-millis:5000}")
+  public void refresh() {
+    int stored = repository.version();
+    if (stored != current.version()) {
+      swap(tx.execute(status -> RuleSet.compile(repository.version(), repository.all())));
+    }
+  }
+
+  /** The new ruleset goes live only once its rows are committed, never before. */
+  private void swapAfterCommit(RuleSet next) {
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        swap(next);
+      }
+    });
+  }
+
+  private synchronized void swap(RuleSet next) {
+    if (next.version() > current.version()) {
+      current = next;
+    }
+  }
+
+  public RuleView create(RuleBody body) {
+    Rule rule = toRule(body, 1);
+    tx.execute(status -> {
+      int version = repository.lockVersion();
+      if (repository.find(rule.name()).isPresent()) {
+        throw new ApiProblem(ProblemType.CONFLICT, "a rule named '" + rule.name()
+            + "' exists; change it with PUT /v1/rules/" + rule.name());
+      }
+      List<Rule> rules = new ArrayList<>(repository.all());
+      rules.add(rule);
+      RuleSet compiled = compile(version + 1, rules);
+      repository.insert(rule, Actor.current());
+      repository.setVersion(version + 1);
+      audit.record(Actor.current(), "rule.created", "rule", rule.name(), null,
+          rule.toString(), "ruleset version " + (version + 1));
+      swapAfterCommit(compiled);
+      return compiled;
+    });
+    return RuleView.of(rule);
+  }
+
+  public RuleView update(String name, RuleBody body) {
+    if (body.name() != null && !body.name().equals(name)) {
+      throw ApiProblem.invalidField("name", "the body's name differs from the path; rules"
+          + " cannot be renamed");
+    }
+    Rule[] changed = new Rule[1];
+    tx.execute(status -> {
+      int version = repository.lockVersion();
+      Rule before = repository.find(name)
+          .orElseThrow(() -> ApiProblem.notFound("rule " + name));
+      Rule rule = toRule(withName(body, name), before.version() + 1);
+      List<Rule> rules = new ArrayList<>(repository.all());
+      rules.replaceAll(r -> r.name().equals(name) ? rule : r);
+      RuleSet compiled = compile(version + 1, rules);
+      repository.update(rule, Actor.current());
+      repository.setVersion(version + 1);
+      audit.record(Actor.current(), "rule.updated", "rule", name, before.toString(),
+          rule.toString(), "ruleset version " + (version + 1));
+      changed[0] = rule;
+      swapAfterCommit(compiled);
+      return compiled;
+    });
+    return RuleView.of(changed[0]);
+  }
+
+  private static RuleBody withName(RuleBody b, String name) {
+    return new RuleBody(name, b.expression(), b.outcome(), b.score(), b.reasonCode(),
+        b.description(), b.status());
+  }
+
+  private static RuleSet compile(int version, List<Rule> rules) {
+    try {
+      return RuleSet.compile(version, rules);
+    } catch (RuleCompilationException e) {
+      throw new ApiProblem(ProblemType.INVALID_RULE, e.getMessage(), Map.of("field", "expression"));
+    }
+  }
+
+  static Rule toRule(RuleBody b, int version) {
+    String name = b.name();
+    if (name == null || !name.matches("[a-z][a-z0-9_]{0,63}")) {
+      throw ApiProblem.invalidField("name", "name must be 1-64 of a-z, 0-9 and _, starting with"
+          + " a letter");
+    }
+    if (b.expression() == null || b.expression().isBlank()) {
+      throw ApiProblem.invalidField("expression", "expression is required");
+    }
+    if (b.score() == null || b.score().isNaN() || b.score() < 0.0 || b.score() > 1.0) {
+      throw ApiProblem.invalidField("score", "score is required, between 0 and 1");
+    }
+    if (b.reasonCode() == null || !b.reasonCode().matches("[A-Z][A-Z0-9_]{0,63}")) {
+      throw ApiProblem.invalidField("reason_code", "reason_code is required, UPPER_SNAKE_CASE");
+    }
+    if (b.description() == null || b.description().isBlank() || b.description().length() > 1000) {
+      throw ApiProblem.invalidField("description", "description is required, at most 1000 chars");
+    }
+    Rule rule = new Rule(name, b.expression(), outcome(b.outcome()), b.score(), b.reasonCode(),
+        b.description(), status(b.status()), version);
+    try {
+      RuleSet.validate(rule);
+    } catch (RuleCompilationException e) {
+      throw new ApiProblem(ProblemType.INVALID_RULE, e.getMessage(), Map.of("field", "expression"));
+    }
+    return rule;
+  }
+
+  private static Outcome outcome(String text) {
+    if (text == null) {
+      return null;
+    }
+    return switch (text) {
+      case "WARN" -> Outcome.WARN;
+      case "HOLD" -> Outcome.HOLD;
+      case "BLOCK" -> Outcome.BLOCK;
+      default -> throw ApiProblem.invalidField("outcome", "outcome must be WARN, HOLD or BLOCK,"
+          + " or omitted for a score-only rule");
+    };
+  }
+
+  private static RuleStatus status(String text) {
+    if (text == null) {
+      return RuleStatus.ACTIVE;
+    }
+    try {
+      return RuleStatus.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.invalidField("status", "status must be active, shadow or disabled");
+    }
+  }
+
+  static String checkName(String name) {
+    return Ids.path("name", name);
+  }
+}

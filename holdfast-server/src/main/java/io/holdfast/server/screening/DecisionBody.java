@@ -1,0 +1,60 @@
+package io.holdfast.server.screening;
+
+import io.holdfast.core.screening.Decision;
+import io.holdfast.core.screening.EngineFailure;
+import io.holdfast.core.screening.Reason;
+import io.holdfast.core.screening.RuleHit;
+import java.util.List;
+import java.util.Map;
+
+/** The screening answer as the platform receives it, and as it is stored for replay. */
+public record DecisionBody(
+    String transferId,
+    String outcome,
+    double riskScore,
+    List<ReasonBody> reasons,
+    List<RuleHitBody> ruleHits,
+    int rulesetVersion,
+    boolean degraded,
+    List<FailureBody> failures,
+    Map<String, Object> features,
+    String decidedAt) {
+
+  /** A reason with its plain-language explanation. */
+  public record ReasonBody(String code, String source, String explanation) {}
+
+  /** A rule that matched and what it contributed; shadow hits never change the outcome. */
+  public record RuleHitBody(String rule, int version, String reasonCode, double contribution,
+      String outcome, boolean shadow) {}
+
+  /** A part of the engine that failed for this decision. */
+  public record FailureBody(String component, String message) {}
+
+  public static DecisionBody of(Decision d) {
+    return new DecisionBody(
+        d.transferId(),
+        d.outcome().name(),
+        Math.round(d.riskScore() * 10_000) / 10_000.0,
+        d.reasons().stream().map(DecisionBody::reason).toList(),
+        d.ruleHits().stream().map(DecisionBody::hit).toList(),
+        d.rulesetVersion(),
+        d.degraded(),
+        d.failures().stream().map(DecisionBody::failure).toList(),
+        d.features().asMap(),
+        d.decidedAt().toString());
+  }
+
+  private static ReasonBody reason(Reason r) {
+    return new ReasonBody(r.code(), r.source(), r.explanation());
+  }
+
+  private static RuleHitBody hit(RuleHit h) {
+    return new RuleHitBody(h.ruleName(), h.ruleVersion(), h.reasonCode(),
+        Math.round(h.scoreContribution() * 10_000) / 10_000.0,
+        h.outcome() == null ? null : h.outcome().name(), h.shadow());
+  }
+
+  private static FailureBody failure(EngineFailure f) {
+    return new FailureBody(f.component(), f.message());
+  }
+}

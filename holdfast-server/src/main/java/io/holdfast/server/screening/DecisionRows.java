@@ -1,0 +1,103 @@
+package io.holdfast.server.screening;
+
+import io.holdfast.core.transfer.Counterparty;
+import io.holdfast.core.transfer.Transfer;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rows of a batch of screenings: the transfer, its decision with the response, the audit
+ * record and, when the client sent one, the idempotency key. Written together or not at all.
+ */
+@Repository
+public class DecisionRows {
+  private static final String INSERT_TRANSFER = """
+      INSERT INTO transfers (transfer_id, created_at, sender_account, recipient_account,
+        recipient_address, network, amount_minor, currency, amount_usd_minor, channel, source,
+        request_hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'screen', ?)""";
+  private static final String INSERT_DECISION = """
+      INSERT INTO decisions (transfer_id, outcome, risk_score, ruleset_version, decided_at,
+        degraded, response)
+      VALUES (?, ?, ?, ?, ?, ?, ?)""";
+  private static final String INSERT_AUDIT = """
+      INSERT INTO audit_log (at, actor, action, entity_type, entity_id, before_state,
+        after_state, reason)
+      VALUES (?, ?, 'transfer.screened', 'transfer', ?, NULL, ?, ?)""";
+  private static final String INSERT_KEY = """
+      INSERT INTO idempotency_keys (principal, idempotency_key, request_hash, response_status,
+        response_body, created_at)
+      VALUES (?, ?, ?, 200, ?, ?)""";
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public DecisionRows(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void insert(List<PendingDecision> batch) {
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.batchUpdate(INSERT_TRANSFER, batch, batch.size(), (ps, p) -> transfer(ps, p));
+    jdbc.batchUpdate(INSERT_DECISION, batch, batch.size(), (ps, p) -> {
+      ps.setString(1, p.transfer().transferId());
+      ps.setString(2, p.decision().outcome().name());
+      ps.setDouble(3, p.decision().riskScore());
+      ps.setInt(4, p.decision().rulesetVersion());
+      ps.setTimestamp(5, Timestamp.from(p.decision().decidedAt()));
+      ps.setBoolean(6, p.decision().degraded());
+      ps.setString(7, p.responseJson());
+    });
+    jdbc.batchUpdate(INSERT_AUDIT, batch, batch.size(), (ps, p) -> {
+      ps.setTimestamp(1, now);
+      ps.setString(2, p.actor());
+      ps.setString(3, p.transfer().transferId());
+      ps.setString(4, "{\"outcome\":\"" + p.decision().outcome() + "\",\"risk_score\":"
+          + p.decision().riskScore() + "}");
+      ps.setString(5, p.decision().reasons().isEmpty()
+          ? "no rule matched" : p.decision().reasons().get(0).code());
+    });
+    List<PendingDecision> keyed = batch.stream().filter(p -> p.idempotencyKey() != null).toList();
+    if (!keyed.isEmpty()) {
+      jdbc.batchUpdate(INSERT_KEY, keyed, keyed.size(), (ps, p) -> {
+        ps.setString(1, p.actor());
+        ps.setString(2, p.idempotencyKey());
+        ps.setString(3, p.requestHash());
+        ps.setString(4, p.responseJson());
+        ps.setTimestamp(5, now);
+      });
+    }
+  }
+
+  private static void transfer(PreparedStatement ps, PendingDecision p) throws SQLException {
+    Transfer t = p.transfer();
+    ps.setString(1, t.transferId());
+    ps.setTimestamp(2, Timestamp.from(t.createdAt()));
+    ps.setString(3, t.senderAccount());
+    if (t.recipient() instanceof Counterparty.PlatformAccount account) {
+      ps.setString(4, account.accountId());
+      ps.setNull(5, Types.VARCHAR);
+      ps.setNull(6, Types.VARCHAR);
+    } else {
+      Counterparty.ExternalAddress address = (Counterparty.ExternalAddress) t.recipient();
+      ps.setNull(4, Types.VARCHAR);
+      ps.setString(5, address.address());
+      ps.setString(6, address.network());
+    }
+    ps.setLong(7, t.amount().amountMinor());
+    ps.setString(8, t.amount().currency().code());
+    ps.setLong(9, p.amountUsdMinor());
+    ps.setString(10, t.channel());
+    ps.setString(11, p.requestHash());
+  }
+}

@@ -1,0 +1,141 @@
+package io.holdfast.server.screening;
+
+import io.holdfast.core.feature.FeatureStore;
+import io.holdfast.core.screening.Decision;
+import io.holdfast.core.screening.ScreeningEngine;
+import io.holdfast.core.transfer.Transfer;
+import io.holdfast.server.idempotency.Idempotency;
+import io.holdfast.server.screening.PendingDecision.WriteOutcome;
+import io.holdfast.server.web.ApiProblem;
+import io.holdfast.server.web.ProblemType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Screens one transfer: decides in memory, commits the transfer, decision and audit record
+ * (group commit), then adds the transfer to the feature state and answers. A transfer id is
+ * screened once: a retry with the same fields replays the stored answer with
+ * {@code Idempotency-Hit: true}; the same id with other fields is refused with 422.
+ */
+public class ScreeningService {
+  private static final long COMMIT_TIMEOUT_SECONDS = 10;
+
+  private final TransferParser parser;
+  private final ScreeningEngine engine;
+  private final FeatureStore features;
+  private final DecisionWriter writer;
+  private final StoredDecisions stored;
+  private final JsonMapper json;
+  private final MeterRegistry meters;
+  private final Timer latency;
+  private final ConcurrentHashMap<String, CompletableFuture<WriteOutcome>> inFlight =
+      new ConcurrentHashMap<>();
+
+  public ScreeningService(TransferParser parser, ScreeningEngine engine, FeatureStore features,
+      DecisionWriter writer, StoredDecisions stored, JsonMapper json, MeterRegistry meters) {
+    this.parser = parser;
+    this.engine = engine;
+    this.features = features;
+    this.writer = writer;
+    this.stored = stored;
+    this.json = json;
+    this.meters = meters;
+    this.latency = Timer.builder("holdfast.screening.latency")
+        .description("time from request to durable decision")
+        .publishPercentileHistogram()
+        .register(meters);
+  }
+
+  public ResponseEntity<String> screen(TransferBody body, String requestHash, String actor,
+      String idempotencyKey) {
+    long startNanos = System.nanoTime();
+    if (idempotencyKey != null) {
+      Optional<StoredDecisions.Stored> byKey = stored.byIdempotencyKey(actor, idempotencyKey);
+      if (byKey.isPresent()) {
+        return replay(byKey.get(), requestHash, ProblemType.IDEMPOTENCY_KEY_REUSED);
+      }
+    }
+    Transfer transfer = parser.parse(body);
+    CompletableFuture<WriteOutcome> done = new CompletableFuture<>();
+    CompletableFuture<WriteOutcome> earlier = inFlight.putIfAbsent(transfer.transferId(), done);
+    if (earlier != null) {
+      await(earlier);
+      return duplicate(transfer.transferId(), requestHash, actor, idempotencyKey);
+    }
+    try {
+      Decision decision = engine.screen(transfer);
+      String response = json.writeValueAsString(DecisionBody.of(decision));
+      long amountUsd = transfer.amount().usdCents();
+      PendingDecision pending = new PendingDecision(transfer, amountUsd, requestHash, decision,
+          response, actor, idempotencyKey, done);
+      if (!writer.offer(pending)) {
+        done.complete(WriteOutcome.DUPLICATE);
+        throw new ApiProblem(ProblemType.OVERLOADED, "the screening queue is full; retry");
+      }
+      if (await(done) == WriteOutcome.DUPLICATE) {
+        return duplicate(transfer.transferId(), requestHash, actor, idempotencyKey);
+      }
+      features.recordTransfer(transfer, amountUsd);
+      meters.counter("holdfast.decisions", "outcome", decision.outcome().name()).increment();
+      latency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(response);
+    } finally {
+      inFlight.remove(transfer.transferId(), done);
+    }
+  }
+
+  private ResponseEntity<String> duplicate(String transferId, String requestHash, String actor,
+      String idempotencyKey) {
+    Optional<StoredDecisions.Stored> byId = stored.byTransferId(transferId);
+    if (byId.isPresent()) {
+      return replay(byId.get(), requestHash, ProblemType.TRANSFER_ID_REUSED);
+    }
+    if (idempotencyKey != null) {
+      Optional<StoredDecisions.Stored> byKey = stored.byIdempotencyKey(actor, idempotencyKey);
+      if (byKey.isPresent()) {
+        return replay(byKey.get(), requestHash, ProblemType.IDEMPOTENCY_KEY_REUSED);
+      }
+    }
+    throw new ApiProblem(ProblemType.CONFLICT,
+        "an identical request is still being processed; retry shortly");
+  }
+
+  private static ResponseEntity<String> replay(StoredDecisions.Stored s, String requestHash,
+      ProblemType onMismatch) {
+    if (!s.requestHash().equals(requestHash)) {
+      String detail = onMismatch == ProblemType.TRANSFER_ID_REUSED
+          ? "this transfer_id was already screened with different fields; use a new transfer_id"
+          : "this Idempotency-Key was used for a different request; use a new key";
+      throw new ApiProblem(onMismatch, detail);
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        .header(Idempotency.HIT_HEADER, "true").body(s.response());
+  }
+
+  private static WriteOutcome await(CompletableFuture<WriteOutcome> future) {
+    try {
+      return future.get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new ApiProblem(ProblemType.OVERLOADED, "the decision was not committed in time; retry"
+          + " with the same transfer_id: it is safe");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiProblem(ProblemType.OVERLOADED, "interrupted; retry with the same transfer_id");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the decision could not be committed", e.getCause());
+    }
+  }
+
+  public Optional<String> decision(String transferId) {
+    return stored.byTransferId(transferId).map(StoredDecisions.Stored::response);
+  }
+}

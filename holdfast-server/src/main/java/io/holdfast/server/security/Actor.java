@@ -1,0 +1,29 @@
+package io.holdfast.server.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The name under which a caller appears in the audit log and owns idempotency keys. */
+public final class Actor {
+  public static final String SYSTEM = "system";
+
+  private Actor() {}
+
+  public static String forKey(String keyId) {
+    return "key:" + keyId;
+  }
+
+  public static String forUser(String username) {
+    return "user:" + username;
+  }
+
+  /** The authenticated caller of the current request. */
+  public static String current() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null) {
+      return SYSTEM;
+    }
+    String name = auth.getName();
+    return name.startsWith("key:") || name.startsWith("user:") ? name : forUser(name);
+  }
+}

@@ -1,0 +1,84 @@
+package io.holdfast.server.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Platform API keys, stored as SHA-256 hashes (a key is a long random secret, so a slow hash
+ * adds nothing but latency on every call). Resolved keys are cached briefly; revocation takes
+ * effect within the cache lifetime.
+ */
+@Repository
+public class ApiKeys {
+  private static final long CACHE_MILLIS = 30_000;
+
+  /** A resolved key: its id and the scopes it grants. */
+  public record ApiKey(String keyId, String name, List<String> scopes) {}
+
+  private record Cached(Optional<ApiKey> key, long loadedAtMillis) {}
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+  public ApiKeys(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public Optional<ApiKey> resolve(String secret) {
+    String hash = hash(secret);
+    long now = clock.millis();
+    Cached cached = cache.get(hash);
+    if (cached != null && now - cached.loadedAtMillis() < CACHE_MILLIS) {
+      return cached.key();
+    }
+    Optional<ApiKey> key = jdbc.sql("""
+            SELECT key_id, name, scopes FROM api_keys
+            WHERE key_hash = :hash AND revoked_at IS NULL""")
+        .param("hash", hash)
+        .query((rs, n) -> new ApiKey(rs.getString(1), rs.getString(2),
+            Arrays.asList(rs.getString(3).split(","))))
+        .optional();
+    if (cache.size() > 10_000) {
+      cache.clear();
+    }
+    cache.put(hash, new Cached(key, now));
+    return key;
+  }
+
+  public boolean isEmpty() {
+    return jdbc.sql("SELECT COUNT(*) FROM api_keys").query(Long.class).single() == 0;
+  }
+
+  public void create(String keyId, String name, String secret, List<String> scopes) {
+    jdbc.sql("""
+            INSERT INTO api_keys (key_id, name, key_hash, scopes, created_at)
+            VALUES (:id, :name, :hash, :scopes, :at)""")
+        .param("id", keyId)
+        .param("name", name)
+        .param("hash", hash(secret))
+        .param("scopes", String.join(",", scopes))
+        .param("at", Timestamp.from(clock.instant()))
+        .update();
+  }
+
+  static String hash(String secret) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+}

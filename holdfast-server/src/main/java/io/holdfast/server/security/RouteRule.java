@@ -1,0 +1,22 @@
+package io.holdfast.server.security;
+
+import java.util.List;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call one route: any of the listed authorities (API-key scopes such as
+ * {@code SCOPE_screen}, or user roles such as {@code ROLE_ANALYST}), or everyone when public.
+ */
+public record RouteRule(HttpMethod method, String pattern, List<String> authorities, String why) {
+  public static RouteRule of(HttpMethod method, String pattern, String... authorities) {
+    return new RouteRule(method, pattern, List.of(authorities), "");
+  }
+
+  public static RouteRule open(HttpMethod method, String pattern, String why) {
+    return new RouteRule(method, pattern, List.of(), why);
+  }
+
+  public boolean isPublic() {
+    return authorities.isEmpty();
+  }
+}

@@ -1,0 +1,54 @@
+package io.holdfast.server.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.List;
+
+/**
+ * The one table of who may call what. Every route the server maps must match a row here (a
+ * test enumerates the handler mappings and fails otherwise); anything unmatched is denied.
+ */
+public final class RouteRules {
+  public static final String SCREEN = "SCOPE_screen";
+  public static final String INGEST = "SCOPE_ingest";
+  public static final String INTEL = "SCOPE_intel";
+  public static final String RULES = "SCOPE_rules";
+  public static final String ANALYST = "ROLE_ANALYST";
+  public static final String SUPERVISOR = "ROLE_SUPERVISOR";
+  public static final String ADMIN = "ROLE_ADMIN";
+
+  private RouteRules() {}
+
+  public static List<RouteRule> all() {
+    return List.of(
+        RouteRule.of(POST, "/v1/transfers/screen", SCREEN),
+        RouteRule.of(GET, "/v1/transfers/{transferId}/decision", SCREEN, ANALYST),
+        RouteRule.of(PUT, "/v1/accounts/{accountId}", INGEST),
+        RouteRule.of(GET, "/v1/accounts/{accountId}", INGEST, ANALYST),
+        RouteRule.of(POST, "/v1/accounts/{accountId}/events", INGEST),
+        RouteRule.of(GET, "/v1/rules", RULES, ANALYST),
+        RouteRule.of(GET, "/v1/rules/{name}", RULES, ANALYST),
+        RouteRule.of(POST, "/v1/rules", RULES, SUPERVISOR, ADMIN),
+        RouteRule.of(PUT, "/v1/rules/{name}", RULES, SUPERVISOR, ADMIN),
+        RouteRule.of(GET, "/v1/intel/lists", INTEL, ANALYST),
+        RouteRule.of(GET, "/v1/intel/lists/{name}", INTEL, ANALYST),
+        RouteRule.of(PUT, "/v1/intel/lists/{name}", INTEL, ADMIN),
+        RouteRule.of(POST, "/v1/intel/lists/{name}/entries", INTEL, ADMIN),
+        RouteRule.of(GET, "/v1/intel/lookup", INTEL, SCREEN, ANALYST),
+        RouteRule.open(GET, "/actuator/health",
+            "load balancers probe it without credentials; it says UP or DOWN and nothing else"),
+        RouteRule.open(GET, "/actuator/health/**", "liveness and readiness probes, as above"),
+        RouteRule.of(GET, "/actuator/prometheus", ADMIN, "SCOPE_metrics"),
+        RouteRule.of(GET, "/actuator/metrics", ADMIN, "SCOPE_metrics"),
+        RouteRule.of(GET, "/actuator/metrics/{name}", ADMIN, "SCOPE_metrics"),
+        RouteRule.of(GET, "/actuator/info", ADMIN, ANALYST),
+        RouteRule.of(GET, "/actuator", ADMIN),
+        RouteRule.of(GET, "/v3/api-docs", SCREEN, INGEST, ANALYST, ADMIN),
+        RouteRule.of(GET, "/v3/api-docs/**", SCREEN, INGEST, ANALYST, ADMIN),
+        RouteRule.of(GET, "/v3/api-docs.yaml", SCREEN, INGEST, ANALYST, ADMIN),
+        RouteRule.of(GET, "/swagger-ui.html", ANALYST, ADMIN),
+        RouteRule.of(GET, "/swagger-ui/**", ANALYST, ADMIN));
+  }
+}

@@ -1,0 +1,74 @@
+package io.holdfast.server.security;
+
+import io.holdfast.server.web.ProblemType;
+import io.holdfast.server.web.Problems;
+import java.util.Arrays;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Platforms authenticate with API keys, people with a username and password (HTTP Basic for
+ * now). Authorisation comes from {@link RouteRules} alone; anything not listed is denied.
+ */
+@Configuration
+public class SecurityConfig {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys) throws Exception {
+    http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(Customizer.withDefaults())
+        .addFilterBefore(new ApiKeyFilter(apiKeys), BasicAuthenticationFilter.class)
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((req, res, ex) ->
+                Problems.write(res, ProblemType.UNAUTHENTICATED,
+                    "send an API key as 'Authorization: Bearer <key>' or a user's credentials"))
+            .accessDeniedHandler((req, res, ex) ->
+                Problems.write(res, ProblemType.FORBIDDEN,
+                    "this key or user may not call " + req.getMethod() + " "
+                        + req.getRequestURI())))
+        .authorizeHttpRequests(auth -> {
+          for (RouteRule rule : RouteRules.all()) {
+            var matcher = auth.requestMatchers(rule.method(), rule.pattern());
+            if (rule.isPublic()) {
+              matcher.permitAll();
+            } else {
+              matcher.hasAnyAuthority(rule.authorities().toArray(String[]::new));
+            }
+          }
+          auth.anyRequest().denyAll();
+        });
+    return http.build();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  UserDetailsService users(JdbcClient jdbc) {
+    return username -> jdbc.sql("SELECT username, password_hash, roles FROM users WHERE username = :u")
+        .param("u", username)
+        .query((rs, n) -> User.withUsername(rs.getString(1))
+            .password(rs.getString(2))
+            .authorities(Arrays.stream(rs.getString(3).split(","))
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                .toList())
+            .build())
+        .optional()
+        .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+  }
+}

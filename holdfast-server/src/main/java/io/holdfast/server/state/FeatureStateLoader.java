@@ -1,0 +1,92 @@
+package io.holdfast.server.state;
+
+import io.holdfast.core.account.AccountEventType;
+import io.holdfast.core.feature.FeatureStore;
+import io.holdfast.core.transfer.Counterparty;
+import io.holdfast.server.accounts.AccountRepository;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds the in-memory feature state from the store before the server takes requests
+ * ({@link SmartInitializingSingleton} runs before the web server starts), so a restart never
+ * screens with missing history. Transfers stream in time order through a cursor.
+ */
+@Component
+public class FeatureStateLoader implements SmartInitializingSingleton {
+  private static final Logger LOG = LoggerFactory.getLogger(FeatureStateLoader.class);
+  private static final Duration EVENT_LOOKBACK = Duration.ofDays(90);
+  private static final int FETCH_SIZE = 10_000;
+
+  private final FeatureStore features;
+  private final AccountRepository accounts;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private volatile LoadReport lastLoad;
+
+  /** What the last rebuild read and how long it took. */
+  public record LoadReport(long accounts, long events, long transfers, long millis) {}
+
+  public FeatureStateLoader(FeatureStore features, AccountRepository accounts,
+      DataSource dataSource, TransactionTemplate tx, Clock clock) {
+    this.features = features;
+    this.accounts = accounts;
+    // A template of its own: the fetch size makes PostgreSQL stream through a cursor, and
+    // setting it on the shared template would change every other query.
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.jdbc.setFetchSize(FETCH_SIZE);
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    lastLoad = tx.execute(status -> load());
+    LOG.info("feature state rebuilt: {} accounts, {} events, {} transfers in {} ms",
+        lastLoad.accounts(), lastLoad.events(), lastLoad.transfers(), lastLoad.millis());
+  }
+
+  public LoadReport lastLoad() {
+    return lastLoad;
+  }
+
+  private LoadReport load() {
+    long start = System.nanoTime();
+    long[] counts = new long[3];
+    accounts.forEach(profile -> {
+      features.putProfile(profile);
+      counts[0]++;
+    });
+    jdbc.query("""
+            SELECT account_id, event_type, occurred_at, amount_usd_minor FROM account_events
+            WHERE occurred_at >= ? ORDER BY occurred_at""",
+        rs -> {
+          features.recordEvent(rs.getString(1), AccountEventType.valueOf(rs.getString(2)),
+              rs.getTimestamp(3).toInstant(), rs.getLong(4));
+          counts[1]++;
+        }, Timestamp.from(clock.instant().minus(EVENT_LOOKBACK)));
+    jdbc.query("""
+            SELECT sender_account, recipient_account, network, recipient_address, created_at,
+              amount_usd_minor
+            FROM transfers ORDER BY created_at""",
+        rs -> {
+          String account = rs.getString(2);
+          String recipientKey = account != null
+              ? new Counterparty.PlatformAccount(account).key()
+              : new Counterparty.ExternalAddress(rs.getString(3), rs.getString(4)).key();
+          features.recordTransfer(new Counterparty.PlatformAccount(rs.getString(1)).key(),
+              recipientKey, rs.getTimestamp(5).toInstant().getEpochSecond(), rs.getLong(6));
+          counts[2]++;
+        });
+    return new LoadReport(counts[0], counts[1], counts[2], (System.nanoTime() - start) / 1_000_000);
+  }
+}

@@ -1,0 +1,27 @@
+package io.holdfast.server.web;
+
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/** Names the JSON field a Jackson error is about, in the request's own snake_case. */
+final class DatabindPaths {
+  private DatabindPaths() {}
+
+  static String describe(DatabindException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getPropertyName() != null
+            ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+
+  static String firstLine(JacksonException e) {
+    String message = e.getOriginalMessage();
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    String line = newline < 0 ? message : message.substring(0, newline);
+    return line.length() > 300 ? line.substring(0, 300) : line;
+  }
+}

@@ -1,0 +1,56 @@
+package io.holdfast.server.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The stable problem types Holdfast answers with. Clients switch on {@code type}; the title and
+ * detail are for people and may change.
+ */
+public enum ProblemType {
+  MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "The body is not valid JSON"),
+  UNKNOWN_FIELD("unknown-field", HttpStatus.BAD_REQUEST, "The body has a field Holdfast does not know"),
+  WRONG_TYPE("wrong-type", HttpStatus.BAD_REQUEST, "A field has the wrong type"),
+  INVALID_FIELD("invalid-field", HttpStatus.BAD_REQUEST, "A field has an invalid value"),
+  INVALID_ID("invalid-id", HttpStatus.BAD_REQUEST, "An id in the path is not valid"),
+  INVALID_ADDRESS("invalid-address", HttpStatus.BAD_REQUEST, "The address is not valid on its network"),
+  INVALID_RULE("invalid-rule", HttpStatus.BAD_REQUEST, "The rule does not compile"),
+  BODY_TOO_LARGE("body-too-large", HttpStatus.CONTENT_TOO_LARGE, "The body is too large"),
+  UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      "The body's media type is not supported"),
+  NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+  METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+  UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication is required"),
+  FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed for this key or user"),
+  CONFLICT("conflict", HttpStatus.CONFLICT, "The request conflicts with the current state"),
+  IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
+      "The Idempotency-Key was already used with a different body"),
+  TRANSFER_ID_REUSED("transfer-id-reused", HttpStatus.UNPROCESSABLE_CONTENT,
+      "The transfer_id was already screened with different fields"),
+  OVERLOADED("overloaded", HttpStatus.SERVICE_UNAVAILABLE, "Holdfast is overloaded; retry"),
+  INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+  private static final String BASE = "https://holdfast.dev/problems/";
+
+  private final String slug;
+  private final HttpStatus status;
+  private final String title;
+
+  ProblemType(String slug, HttpStatus status, String title) {
+    this.slug = slug;
+    this.status = status;
+    this.title = title;
+  }
+
+  public URI uri() {
+    return URI.create(BASE + slug);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,51 @@
+package io.holdfast.server.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds {@code application/problem+json} answers, for controllers and for servlet filters. */
+public final class Problems {
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private Problems() {}
+
+  public static ProblemDetail detail(ProblemType type, String detail, Map<String, Object> props) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+    problem.setType(type.uri());
+    problem.setTitle(type.title());
+    props.forEach(problem::setProperty);
+    return problem;
+  }
+
+  public static ResponseEntity<ProblemDetail> entity(ApiProblem problem) {
+    return entity(problem.type(), problem.getMessage(), problem.properties());
+  }
+
+  public static ResponseEntity<ProblemDetail> entity(
+      ProblemType type, String detail, Map<String, Object> props) {
+    return ResponseEntity.status(type.status())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(detail(type, detail, props));
+  }
+
+  /** Writes a problem from a filter, where no message converter is at hand. */
+  public static void write(HttpServletResponse response, ProblemType type, String detail)
+      throws IOException {
+    ProblemDetail problem = detail(type, detail, Map.of());
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("type", problem.getType().toString());
+    body.put("title", problem.getTitle());
+    body.put("status", problem.getStatus());
+    body.put("detail", problem.getDetail());
+    response.setStatus(type.status().value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getOutputStream().write(MAPPER.writeValueAsBytes(body));
+  }
+}

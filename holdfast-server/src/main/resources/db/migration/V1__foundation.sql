@@ -1,0 +1,140 @@
+-- Holdfast foundation schema. Written to run unchanged on PostgreSQL and on H2 in PostgreSQL
+-- mode, so the embedded store and production share one set of migrations. JSON documents are
+-- stored as text: they are written and read whole, never queried inside.
+
+CREATE TABLE api_keys (
+  key_id        VARCHAR(64)  PRIMARY KEY,
+  name          VARCHAR(200) NOT NULL,
+  key_hash      VARCHAR(64)  NOT NULL UNIQUE,
+  scopes        VARCHAR(500) NOT NULL,
+  created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+  revoked_at    TIMESTAMP WITH TIME ZONE
+);
+
+CREATE TABLE users (
+  username      VARCHAR(100) PRIMARY KEY,
+  password_hash VARCHAR(200) NOT NULL,
+  roles         VARCHAR(200) NOT NULL,
+  created_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE TABLE accounts (
+  account_id          VARCHAR(128) PRIMARY KEY,
+  created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+  country             VARCHAR(2),
+  date_of_birth       DATE,
+  age_band            VARCHAR(16),
+  kyc_level           INTEGER NOT NULL,
+  vulnerability_flags VARCHAR(1000) NOT NULL,
+  status              VARCHAR(16) NOT NULL,
+  updated_at          TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE TABLE account_events (
+  event_id     VARCHAR(128) PRIMARY KEY,
+  account_id   VARCHAR(128) NOT NULL,
+  event_type   VARCHAR(32)  NOT NULL,
+  occurred_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+  device_id    VARCHAR(200),
+  ip           VARCHAR(64),
+  amount_minor BIGINT,
+  currency     VARCHAR(10),
+  amount_usd_minor BIGINT NOT NULL,
+  recorded_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX account_events_by_account ON account_events (account_id, occurred_at);
+CREATE INDEX account_events_by_time ON account_events (occurred_at);
+
+-- Every screened or imported transfer: the edges of the transfer graph.
+CREATE TABLE transfers (
+  transfer_id       VARCHAR(128) PRIMARY KEY,
+  created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+  sender_account    VARCHAR(128) NOT NULL,
+  recipient_account VARCHAR(128),
+  recipient_address VARCHAR(200),
+  network           VARCHAR(16),
+  amount_minor      BIGINT NOT NULL CHECK (amount_minor > 0),
+  currency          VARCHAR(10) NOT NULL,
+  amount_usd_minor  BIGINT NOT NULL CHECK (amount_usd_minor >= 0),
+  channel           VARCHAR(32) NOT NULL,
+  source            VARCHAR(8)  NOT NULL,
+  request_hash      VARCHAR(64),
+  CHECK ((recipient_account IS NULL) <> (recipient_address IS NULL))
+);
+CREATE INDEX transfers_by_sender ON transfers (sender_account, created_at);
+CREATE INDEX transfers_by_recipient_account ON transfers (recipient_account, created_at);
+CREATE INDEX transfers_by_recipient_address ON transfers (recipient_address, created_at);
+CREATE INDEX transfers_by_time ON transfers (created_at);
+
+-- The screening decision of a transfer, with the exact response the platform received.
+CREATE TABLE decisions (
+  transfer_id     VARCHAR(128) PRIMARY KEY REFERENCES transfers (transfer_id),
+  outcome         VARCHAR(8)  NOT NULL,
+  risk_score      DOUBLE PRECISION NOT NULL,
+  ruleset_version INTEGER NOT NULL,
+  decided_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+  degraded        BOOLEAN NOT NULL,
+  response        TEXT NOT NULL
+);
+CREATE INDEX decisions_by_outcome ON decisions (outcome, decided_at);
+
+CREATE TABLE rules (
+  name        VARCHAR(64) PRIMARY KEY,
+  expression  TEXT NOT NULL,
+  outcome     VARCHAR(8),
+  score       DOUBLE PRECISION NOT NULL,
+  reason_code VARCHAR(64) NOT NULL,
+  description VARCHAR(1000) NOT NULL,
+  status      VARCHAR(16) NOT NULL,
+  version     INTEGER NOT NULL,
+  updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+  updated_by  VARCHAR(200) NOT NULL
+);
+
+-- One row: the version of the ruleset as a whole, bumped by every rule change.
+CREATE TABLE ruleset (
+  id      INTEGER PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL
+);
+INSERT INTO ruleset (id, version) VALUES (1, 0);
+
+CREATE TABLE intel_lists (
+  name        VARCHAR(64) PRIMARY KEY,
+  action      VARCHAR(8) NOT NULL,
+  description VARCHAR(1000) NOT NULL,
+  created_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- An entry is an address (entry_key 'x:<index network>:<address>') or an account ('a:<id>').
+CREATE TABLE intel_entries (
+  list_name  VARCHAR(64) NOT NULL REFERENCES intel_lists (name),
+  entry_key  VARCHAR(260) NOT NULL,
+  network    VARCHAR(16),
+  note       VARCHAR(500),
+  added_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+  PRIMARY KEY (list_name, entry_key)
+);
+
+CREATE TABLE idempotency_keys (
+  principal       VARCHAR(200) NOT NULL,
+  idempotency_key VARCHAR(200) NOT NULL,
+  request_hash    VARCHAR(64)  NOT NULL,
+  response_status INTEGER NOT NULL,
+  response_body   TEXT NOT NULL,
+  created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+  PRIMARY KEY (principal, idempotency_key)
+);
+
+-- Append-only record of every state change: who, what, before, after, why.
+CREATE TABLE audit_log (
+  audit_id    BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  at          TIMESTAMP WITH TIME ZONE NOT NULL,
+  actor       VARCHAR(200) NOT NULL,
+  action      VARCHAR(64)  NOT NULL,
+  entity_type VARCHAR(32)  NOT NULL,
+  entity_id   VARCHAR(260) NOT NULL,
+  before_state TEXT,
+  after_state  TEXT,
+  reason      VARCHAR(1000)
+);
+CREATE INDEX audit_by_entity ON audit_log (entity_type, entity_id);
