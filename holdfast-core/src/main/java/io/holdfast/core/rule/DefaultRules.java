@@ -60,8 +60,8 @@ public final class DefaultRules {
           "This payment is more than ten times larger than your usual payments."),
       active("month_outflow_far_above_usual",
           "features.sender_mean_amount_usd_minor > 0 && features.amount_usd_minor >= 50000"
-              + ""
-              + " && features.sender_sum_usd_minor_30d >= 30.0 * features.sender_mean_amount_usd_minor",
+              + " && features.sender_sum_usd_minor_30d"
+              + " >= 30.0 * features.sender_mean_amount_usd_minor",
           null, 0.2, "MONTH_OUTFLOW_FAR_ABOVE_USUAL",
           "You have sent far more money this month than you usually do."),
       active("investment_platform_deposit_pattern",
@@ -257,8 +257,8 @@ public final class DefaultRules {
           "You have made many payments in the last day."),
       active("velocity_sum_24h_far_above_usual",
           "features.sender_sum_usd_minor_24h >= 500000"
-              + ""
-              + " && features.sender_sum_usd_minor_24h >= 20.0 * features.sender_mean_amount_usd_minor",
+              + " && features.sender_sum_usd_minor_24h"
+              + " >= 20.0 * features.sender_mean_amount_usd_minor",
           null, 0.25, "DAILY_TOTAL_FAR_ABOVE_USUAL",
           "You have sent far more money today than you usually do."));
   }
