@@ -8,9 +8,6 @@ import picocli.CommandLine.Command;
     description = "Anti-scam safety net for platforms that move money.",
     subcommands = {
         ServeCommand.class,
-        ImportCommand.class,
-        IntelCommand.class,
-        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public class HoldfastCommand implements Runnable {

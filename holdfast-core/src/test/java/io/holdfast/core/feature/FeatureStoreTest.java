@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class FeatureStoreTest {
   private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
-  private static final var USD = CurrencyCatalog.defaults().find("USD").orElseThrow();
+  private static final io.holdfast.core.money.Currency USD = CurrencyCatalog.defaults().find("USD").orElseThrow();
 
   private final FeatureStore store = new FeatureStore();
   private int sequence;

@@ -1,0 +1,121 @@
+package io.holdfast.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.holdfast.server.support.Api;
+import io.holdfast.server.support.PostgresServerTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Every route the server maps has an explicit rule in {@link RouteRules}; without credentials
+ * every protected route answers 401, and a key without the route's scope answers 403.
+ */
+class AuthorizationIT extends PostgresServerTest {
+  @Autowired
+  ApplicationContext context;
+
+  @Autowired
+  ApiKeys apiKeys;
+
+  record Route(HttpMethod method, String pattern) {}
+
+  List<Route> mappedRoutes() {
+    List<Route> routes = new ArrayList<>();
+    for (RequestMappingInfoHandlerMapping mapping
+        : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+      for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+        Set<String> patterns = info.getPatternValues();
+        var methods = info.getMethodsCondition().getMethods();
+        for (String pattern : patterns) {
+          if (methods.isEmpty()) {
+            routes.add(new Route(HttpMethod.GET, pattern));
+          }
+          methods.forEach(m -> routes.add(new Route(HttpMethod.valueOf(m.name()), pattern)));
+        }
+      }
+    }
+    return routes;
+  }
+
+  static boolean covered(Route route) {
+    var parser = new PathPatternParser();
+    String concrete = route.pattern().replaceAll("\\{[^}]+}", "x");
+    return RouteRules.all().stream().anyMatch(rule -> rule.method().equals(route.method())
+        && parser.parse(rule.pattern()).matches(
+            org.springframework.http.server.PathContainer.parsePath(concrete)));
+  }
+
+  @Test
+  void everyMappedRouteHasAnExplicitRule() {
+    List<Route> routes = mappedRoutes();
+    assertThat(routes).extracting(Route::pattern).contains("/v1/transfers/screen", "/v1/rules");
+    assertThat(routes).filteredOn(r -> !covered(r)).isEmpty();
+  }
+
+  @Test
+  void protectedRoutesNeedCredentials() {
+    for (RouteRule rule : RouteRules.all()) {
+      if (rule.isPublic()) {
+        continue;
+      }
+      String path = rule.pattern().replaceAll("\\{[^}]+}", "x").replace("/**", "/x");
+      Api.Response r = anonymous().send(rule.method().name(), path,
+          rule.method() == HttpMethod.GET ? null : "{}", "application/json", Map.of());
+      assertThat(r.status()).as(rule.method() + " " + path).isEqualTo(401);
+      assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    }
+  }
+
+  @Test
+  void aWrongKeyIsRejectedAndAKeyIsLimitedToItsScopes() {
+    Api bad = Api.withKey(port(), "not-a-key");
+    assertThat(bad.get("/v1/rules").status()).isEqualTo(401);
+    String secret = id("secret");
+    apiKeysCreate(secret, List.of("ingest"));
+    Api ingestOnly = Api.withKey(port(), secret);
+    Api.Response screen = ingestOnly.post("/v1/transfers/screen", "{}");
+    assertThat(screen.status()).isEqualTo(403);
+    assertThat(screen.problemType()).endsWith("/forbidden");
+    assertThat(ingestOnly.put("/v1/accounts/" + id("a"),
+        "{\"created_at\":\"2025-01-01T00:00:00Z\"}").status()).isEqualTo(201);
+  }
+
+  @Test
+  void anAnalystCanReadRulesButNotChangeThem() {
+    String analyst = id("analyst");
+    context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(
+            "INSERT INTO users (username, password_hash, roles, created_at)"
+                + " VALUES (:u, :p, 'ANALYST', CURRENT_TIMESTAMP)")
+        .param("u", analyst)
+        .param("p", context.getBean(org.springframework.security.crypto.password.PasswordEncoder
+            .class).encode("analyst-pw"))
+        .update();
+    Api asAnalyst = Api.withUser(port(), analyst, "analyst-pw");
+    assertThat(asAnalyst.get("/v1/rules").status()).isEqualTo(200);
+    Api.Response change = asAnalyst.post("/v1/rules", "{}");
+    assertThat(change.status()).isEqualTo(403);
+    assertThat(asAnalyst.post("/v1/transfers/screen", "{}").status()).isEqualTo(403);
+    Api.Response wrongPassword = Api.withUser(port(), "admin", "nope").get("/v1/rules");
+    assertThat(wrongPassword.status()).isEqualTo(401);
+    assertThat(admin().get("/v1/rules").status()).isEqualTo(200);
+    assertThat(platform().get("/actuator/health").status()).isEqualTo(200);
+    assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
+    assertThat(anonymous().get("/v1/nothing-here").status()).isEqualTo(401);
+  }
+
+  private void apiKeysCreate(String secret, List<String> scopes) {
+    org.springframework.transaction.support.TransactionTemplate tx =
+        context.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+    tx.executeWithoutResult(s -> apiKeys.create(id("key"), "test", secret, scopes));
+  }
+}

@@ -1,0 +1,140 @@
+package io.holdfast.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.holdfast.server.support.Api;
+import io.holdfast.server.support.PostgresServerTest;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every endpoint that takes input, fed each kind of bad input: the answer is a 4xx
+ * {@code application/problem+json} with the expected stable type, never a 500, and nothing is
+ * written (no table grows).
+ */
+class BadInputIT extends PostgresServerTest {
+  private static final String OK_TRANSFER = """
+      {"transfer_id":"%s","sender_account":"s-1","recipient_account":"r-1","amount_minor":100,
+       "currency":"USD","channel":"p2p"}""";
+
+  @Autowired
+  JdbcClient jdbc;
+
+  record Case(String name, String method, String path, String body, int status, String type) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Arguments> cases() {
+    String big = "{\"transfer_id\":\"t\",\"pad\":\"" + "x".repeat(70_000) + "\"}";
+    String addr = "\"recipient_address\":\"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD\"";
+    return Stream.of(
+        c("malformed json", "POST", "/v1/transfers/screen", "{\"transfer_id\":", 400,
+            "malformed-json"),
+        c("empty body", "POST", "/v1/transfers/screen", "", 400, "malformed-json"),
+        c("json array", "POST", "/v1/transfers/screen", "[1,2]", 400, "wrong-type"),
+        c("unknown field", "POST", "/v1/transfers/screen",
+            OK_TRANSFER.formatted("bad-unknown").replace("}", ",\"colour\":\"red\"}"), 400,
+            "unknown-field"),
+        c("amount as string", "POST", "/v1/transfers/screen",
+            OK_TRANSFER.formatted("bad-type").replace("100", "\"100\""), 400, "wrong-type"),
+        c("amount as fraction", "POST", "/v1/transfers/screen",
+            OK_TRANSFER.formatted("bad-frac").replace("100", "1.5"), 400, "wrong-type"),
+        c("zero amount", "POST", "/v1/transfers/screen",
+            OK_TRANSFER.formatted("bad-zero").replace("100", "0"), 400, "invalid-field"),
+        c("negative amount", "POST", "/v1/transfers/screen",
+            OK_TRANSFER.formatted("bad-neg").replace("100", "-5"), 400, "invalid-field"),
+        c("huge amount", "POST", "/v1/transfers/screen",
+            OK_TRANSFER.formatted("bad-huge").replace("100", "99999999999999999999"), 400,
+            "wrong-type"),
+        c("unknown currency", "POST", "/v1/transfers/screen",
+            OK_TRANSFER.formatted("bad-cur").replace("USD", "XYZ"), 400, "invalid-field"),
+        c("bad transfer id", "POST", "/v1/transfers/screen",
+            OK_TRANSFER.formatted("bad id with spaces"), 400, "invalid-field"),
+        c("missing recipient", "POST", "/v1/transfers/screen",
+            OK_TRANSFER.formatted("bad-norecip").replace("\"recipient_account\":\"r-1\",", ""),
+            400, "invalid-field"),
+        c("bad checksum address", "POST", "/v1/transfers/screen",
+            OK_TRANSFER.formatted("bad-addr").replace("\"recipient_account\":\"r-1\"",
+                addr + ",\"network\":\"ETH\""), 400, "invalid-address"),
+        c("bad created_at", "POST", "/v1/transfers/screen",
+            OK_TRANSFER.formatted("bad-time").replace("}", ",\"created_at\":\"yesterday\"}"),
+            400, "invalid-field"),
+        c("oversized body", "POST", "/v1/transfers/screen", big, 413, "body-too-large"),
+        c("bad id in path", "GET", "/v1/transfers/%20bad%20/decision", null, 400, "invalid-id"),
+        c("account bad id", "PUT", "/v1/accounts/has%20space",
+            "{\"created_at\":\"2025-01-01T00:00:00Z\"}", 400, "invalid-id"),
+        c("account missing created_at", "PUT", "/v1/accounts/acc-bad-1", "{}", 400,
+            "invalid-field"),
+        c("account bad flag", "PUT", "/v1/accounts/acc-bad-2",
+            "{\"created_at\":\"2025-01-01T00:00:00Z\",\"vulnerability_flags\":[\"rich\"]}", 400,
+            "invalid-field"),
+        c("account bad band", "PUT", "/v1/accounts/acc-bad-3",
+            "{\"created_at\":\"2025-01-01T00:00:00Z\",\"age_band\":\"old\"}", 400,
+            "invalid-field"),
+        c("account unknown field", "PUT", "/v1/accounts/acc-bad-4",
+            "{\"created_at\":\"2025-01-01T00:00:00Z\",\"balance\":5}", 400, "unknown-field"),
+        c("event bad type", "POST", "/v1/accounts/acc-1/events",
+            "{\"event_id\":\"e-bad-1\",\"type\":\"hack\"}", 400, "invalid-field"),
+        c("deposit without amount", "POST", "/v1/accounts/acc-1/events",
+            "{\"event_id\":\"e-bad-2\",\"type\":\"deposit\",\"currency\":\"USD\"}", 400,
+            "invalid-field"),
+        c("deposit negative", "POST", "/v1/accounts/acc-1/events",
+            "{\"event_id\":\"e-bad-3\",\"type\":\"deposit\",\"amount_minor\":-1,"
+                + "\"currency\":\"USD\"}", 400, "invalid-field"),
+        c("rule bad expression", "POST", "/v1/rules", rule("bad_rule_1",
+            "features.no_such_feature > 1"), 400, "invalid-rule"),
+        c("rule not boolean", "POST", "/v1/rules", rule("bad_rule_2",
+            "features.amount_usd_minor + 1.0"), 400, "invalid-rule"),
+        c("rule syntax", "POST", "/v1/rules", rule("bad_rule_3", "features.(("), 400,
+            "invalid-rule"),
+        c("rule bad score", "POST", "/v1/rules", rule("bad_rule_4", "true").replace("0.5", "7"),
+            400, "invalid-field"),
+        c("rule bad name", "POST", "/v1/rules", rule("Bad Name", "true"), 400, "invalid-field"),
+        c("rule unknown field", "POST", "/v1/rules",
+            rule("bad_rule_5", "true").replace("}", ",\"priority\":1}"), 400, "unknown-field"),
+        c("rule wrong media type", "POST", "/v1/rules", null, 415, "unsupported-media-type"));
+  }
+
+  static String rule(String name, String expression) {
+    return Api.json(Map.of("name", name, "expression", expression, "score", 0.5,
+        "reason_code", "X", "description", "d"));
+  }
+
+  private static Arguments c(String name, String method, String path, String body, int status,
+      String type) {
+    return Arguments.of(new Case(name, method, path, body, status, type));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void badInputIsRefusedAndWritesNothing(Case c) {
+    Map<String, Long> before = counts();
+    Api api = c.path().startsWith("/v1/rules") ? admin() : platform();
+    Api.Response r = c.body() == null && c.status() == 415
+        ? api.send(c.method(), c.path(), "name=x", "application/x-www-form-urlencoded", Map.of())
+        : api.send(c.method(), c.path(), c.body(), "application/json", Map.of());
+    assertThat(r.status()).as(r.body()).isEqualTo(c.status());
+    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(r.problemType()).isEqualTo("https://holdfast.dev/problems/" + c.type());
+    assertThat(r.json().path("detail").asString()).isNotBlank();
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  private Map<String, Long> counts() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (String table : List.of("transfers", "decisions", "accounts", "account_events", "rules",
+        "idempotency_keys", "audit_log")) {
+      counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
+    }
+    return counts;
+  }
+}
