@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call one route: any of the listed authorities (API-key scopes such as
+ * Who may call one route (a null method means every method): any of the listed authorities (API-key scopes such as
  * {@code SCOPE_screen}, or user roles such as {@code ROLE_ANALYST}), or everyone when public.
  */
 public record RouteRule(HttpMethod method, String pattern, List<String> authorities, String why) {

@@ -37,6 +37,8 @@ public final class RouteRules {
         RouteRule.of(PUT, "/v1/intel/lists/{name}", INTEL, ADMIN),
         RouteRule.of(POST, "/v1/intel/lists/{name}/entries", INTEL, ADMIN),
         RouteRule.of(GET, "/v1/intel/lookup", INTEL, SCREEN, ANALYST),
+        RouteRule.open(null, "/error", "the servlet container forwards requests that failed"
+            + " before reaching a controller here; it only renders that failure"),
         RouteRule.open(GET, "/actuator/health",
             "load balancers probe it without credentials; it says UP or DOWN and nothing else"),
         RouteRule.open(GET, "/actuator/health/**", "liveness and readiness probes, as above"),

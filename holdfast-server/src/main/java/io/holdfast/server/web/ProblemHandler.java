@@ -18,6 +18,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -58,10 +59,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
           "unknown field '" + u.getPropertyName() + "'; known fields: " + u.getKnownPropertyIds(),
           Map.of("field", u.getPropertyName()));
     }
-    if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-      String field = DatabindPaths.describe(m);
+    if (cause instanceof MismatchedInputException m && m.getPath().isEmpty()) {
+      return Problems.entity(ProblemType.WRONG_TYPE, "the body must be a JSON object",
+          Map.of());
+    }
+    if ((cause instanceof MismatchedInputException || cause instanceof InputCoercionException)
+        && cause instanceof JacksonException j) {
+      String field = DatabindPaths.describe(j);
       return Problems.entity(ProblemType.WRONG_TYPE,
-          "field '" + field + "' has the wrong type: " + DatabindPaths.firstLine(m),
+          "field '" + field + "' has the wrong type: " + DatabindPaths.firstLine(j),
           Map.of("field", field));
     }
     if (cause instanceof DatabindException d && !d.getPath().isEmpty()) {

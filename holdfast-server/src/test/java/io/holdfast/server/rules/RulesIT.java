@@ -1,0 +1,134 @@
+package io.holdfast.server.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.holdfast.server.support.Api;
+import io.holdfast.server.support.PostgresServerTest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Rules change at run time without a restart: a new rule decides the next screening, a shadow
+ * rule is recorded without changing it, every change bumps the versions and is audited, and a
+ * rule POST is executed once per Idempotency-Key.
+ */
+class RulesIT extends PostgresServerTest {
+  @Autowired
+  JdbcClient jdbc;
+
+  static Map<String, Object> rule(String name, String expression, String outcome,
+      String status) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("expression", expression);
+    if (outcome != null) {
+      body.put("outcome", outcome);
+    }
+    body.put("score", 0.1);
+    body.put("reason_code", "TEST_" + name.toUpperCase());
+    body.put("description", "A test rule.");
+    body.put("status", status);
+    return body;
+  }
+
+  private JsonNode screen(String sender, long amount) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("transfer_id", id("t"));
+    t.put("sender_account", sender);
+    t.put("recipient_account", id("r"));
+    t.put("amount_minor", amount);
+    t.put("currency", "USD");
+    t.put("channel", "p2p");
+    return platform().post("/v1/transfers/screen", Api.json(t)).json();
+  }
+
+  @Test
+  void aNewRuleDecidesTheNextScreeningWithoutARestart() {
+    String sender = id("rule-sender");
+    String name = "hold_" + sender.replace("-", "_").toLowerCase();
+    assertThat(screen(sender, 1_00).path("outcome").asString()).isEqualTo("ALLOW");
+    int before = admin().get("/v1/rules").json().path("ruleset_version").asInt();
+    Api.Response created = admin().post("/v1/rules", Api.json(rule(name,
+        "transfer.sender_account == '" + sender + "'", "HOLD", "active")));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    JsonNode decision = screen(sender, 1_00);
+    assertThat(decision.path("outcome").asString()).isEqualTo("HOLD");
+    assertThat(decision.path("ruleset_version").asInt()).isEqualTo(before + 1);
+    assertThat(decision.path("reasons").get(0).path("source").asString()).isEqualTo(name);
+
+    Api.Response disabled = admin().put("/v1/rules/" + name, Api.json(rule(name,
+        "transfer.sender_account == '" + sender + "'", "HOLD", "disabled")));
+    assertThat(disabled.json().path("version").asInt()).isEqualTo(2);
+    assertThat(screen(sender, 1_00).path("outcome").asString()).isEqualTo("ALLOW");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'rule'"
+        + " AND entity_id = :n").param("n", name).query(Long.class).single()).isEqualTo(2);
+  }
+
+  @Test
+  void aShadowRuleIsRecordedButNeverDecides() {
+    String sender = id("shadow-sender");
+    String name = "shadow_" + sender.replace("-", "_").toLowerCase();
+    admin().post("/v1/rules", Api.json(rule(name,
+        "transfer.sender_account == '" + sender + "'", "BLOCK", "shadow")));
+    JsonNode decision = screen(sender, 1_00);
+    assertThat(decision.path("outcome").asString()).isEqualTo("ALLOW");
+    JsonNode hit = decision.path("rule_hits").get(0);
+    assertThat(hit.path("rule").asString()).isEqualTo(name);
+    assertThat(hit.path("shadow").asBoolean()).isTrue();
+    assertThat(hit.path("contribution").asDouble()).isZero();
+  }
+
+  @Test
+  void aRuleNameIsTakenOnceAndUnknownRulesAre404() {
+    String name = "dup_" + id("x").replace("-", "_").toLowerCase();
+    String body = Api.json(rule(name, "features.amount_usd_minor > 1.0", null, "shadow"));
+    assertThat(admin().post("/v1/rules", body).status()).isEqualTo(201);
+    Api.Response again = admin().post("/v1/rules", body);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(admin().get("/v1/rules/no_such_rule_here").status()).isEqualTo(404);
+    assertThat(admin().get("/v1/rules/" + name).json().path("expression").asString())
+        .isEqualTo("features.amount_usd_minor > 1.0");
+  }
+
+  @Test
+  void oneIdempotencyKeyCreatesOneRuleUnderConcurrency() throws Exception {
+    String name = "idem_" + id("x").replace("-", "_").toLowerCase();
+    String body = Api.json(rule(name, "features.amount_usd_minor > 2.0", null, "shadow"));
+    Map<String, String> key = Map.of("Idempotency-Key", id("key"));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Api.Response>> futures = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      futures.add(pool.submit(() -> {
+        start.await();
+        return admin().post("/v1/rules", body, key);
+      }));
+    }
+    start.countDown();
+    List<Api.Response> responses = new ArrayList<>();
+    for (Future<Api.Response> f : futures) {
+      responses.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(responses).allSatisfy(r -> assertThat(r.status()).isEqualTo(201));
+    assertThat(responses.stream().filter(r -> "true".equals(r.header("Idempotency-Hit"))))
+        .hasSize(7);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE entity_id = :n")
+        .param("n", name).query(Long.class).single()).isEqualTo(1);
+
+    String other = Api.json(rule(name + "_b", "features.amount_usd_minor > 2.0", null, "shadow"));
+    Api.Response reused = admin().post("/v1/rules", other, key);
+    assertThat(reused.status()).isEqualTo(422);
+    assertThat(reused.problemType()).endsWith("/idempotency-key-reused");
+  }
+}
