@@ -50,10 +50,16 @@ public final class ScreeningEngine {
       failures.add(new EngineFailure("features", describe(e)));
     }
     RuleSet ruleSet = rules.get();
-    RuleEvaluation evaluation = evaluate(ruleSet, transfer, vector, failures);
+    RuleEvaluation evaluation;
+    if (ruleSet == null) {
+      failures.add(new EngineFailure("rules", "no ruleset is loaded"));
+      evaluation = new RuleEvaluation(List.of(), List.of());
+    } else {
+      evaluation = evaluate(ruleSet, transfer, vector, failures);
+    }
     ScreeningContext context = new ScreeningContext(transfer, vector, lists,
         intel.strongestAction(lists), evaluation.hits(), failures);
-    Decision decision = decide(transfer, ruleSet.version(), context);
+    Decision decision = decide(transfer, ruleSet == null ? 0 : ruleSet.version(), context);
     Invariants.check(decision.transferId().equals(transfer.transferId()), "decision for another transfer");
     return decision;
   }
