@@ -1,0 +1,111 @@
+package io.holdfast.core.hold;
+
+import io.holdfast.core.support.Invariants;
+import java.time.Instant;
+
+/**
+ * The transitions of an active hold (held or under investigation), in one place because both
+ * accept the same commands. Each transition checks the invariants on both sides: the version
+ * goes up by one, the deadline never passes the legal deadline, a hold is never released before
+ * its deadline by the clock.
+ */
+final class ActiveHolds {
+  private ActiveHolds() {}
+
+  static void checkActive(HoldTerms terms, Instant releaseAt, int ladderStep, int version) {
+    Invariants.check(terms != null, "terms are required");
+    Invariants.check(releaseAt != null, "an active hold has a deadline");
+    Invariants.check(!releaseAt.isAfter(terms.legalDeadline()),
+        "hold %s would be held past its legal deadline", terms.holdId());
+    Invariants.check(ladderStep >= 0, "ladder step must not be negative");
+    Invariants.check(version >= 1, "version starts at 1");
+  }
+
+  static HoldOutcome handle(Hold hold, Instant releaseAt, int ladderStep, HoldCommand command) {
+    HoldOutcome outcome = dispatch(hold, releaseAt, ladderStep, command);
+    if (outcome instanceof HoldOutcome.Changed changed) {
+      Invariants.check(changed.next().version() == hold.version() + 1, "version must go up by 1");
+      Invariants.check(changed.next().terms().equals(hold.terms()), "terms never change");
+    }
+    return outcome;
+  }
+
+  private static HoldOutcome dispatch(Hold hold, Instant releaseAt, int ladderStep,
+      HoldCommand command) {
+    HoldTerms terms = hold.terms();
+    int next = hold.version() + 1;
+    if (command instanceof HoldCommand.Cancel c) {
+      return returned(terms, Resolution.CANCELLED_BY_SENDER, c.actor(), next, c.at());
+    }
+    if (command instanceof HoldCommand.Release r) {
+      return released(terms, Resolution.RELEASED_BY_ANALYST, r.actor(), next, r.at());
+    }
+    if (command instanceof HoldCommand.ReturnToSender r) {
+      return returned(terms, r.resolution(), r.actor(), next, r.at());
+    }
+    if (command instanceof HoldCommand.Escalate e) {
+      Instant until = later(releaseAt, e.extendTo(), terms.legalDeadline());
+      Hold investigated = new Hold.UnderInvestigation(terms, until, ladderStep, e.finding(), next);
+      return new HoldOutcome.Changed(investigated,
+          new HoldEvent.Escalated(terms.holdId(), e.at(), e.finding(), until));
+    }
+    if (command instanceof HoldCommand.Extend x) {
+      return extend(hold, releaseAt, ladderStep, x.releaseAt(), x.at());
+    }
+    return deadline(hold, releaseAt, ladderStep, (HoldCommand.Deadline) command);
+  }
+
+  private static HoldOutcome deadline(Hold hold, Instant releaseAt, int ladderStep,
+      HoldCommand.Deadline d) {
+    HoldTerms terms = hold.terms();
+    if (d.at().isBefore(releaseAt)) {
+      return new HoldOutcome.Rejected(new HoldRejection.NotAllowed(terms.holdId(),
+          "the hold is not due until " + releaseAt));
+    }
+    int next = hold.version() + 1;
+    if (!d.openFindings()) {
+      return released(terms, Resolution.RELEASED_AT_DEADLINE, d.actor(), next, d.at());
+    }
+    Instant wanted = d.at().plus(d.extendBy());
+    if (!d.extendBy().isZero() && d.at().isBefore(terms.legalDeadline())) {
+      Instant until = wanted.isAfter(terms.legalDeadline()) ? terms.legalDeadline() : wanted;
+      return extend(hold, releaseAt, ladderStep, until, d.at());
+    }
+    return returned(terms, Resolution.RETURNED_AT_DEADLINE, d.actor(), next, d.at());
+  }
+
+  private static HoldOutcome extend(Hold hold, Instant releaseAt, int ladderStep, Instant until,
+      Instant at) {
+    HoldTerms terms = hold.terms();
+    if (until.isAfter(terms.legalDeadline())) {
+      return new HoldOutcome.Rejected(new HoldRejection.NotAllowed(terms.holdId(),
+          "cannot hold past the legal deadline " + terms.legalDeadline()));
+    }
+    if (!until.isAfter(releaseAt)) {
+      return new HoldOutcome.Rejected(new HoldRejection.NotAllowed(terms.holdId(),
+          "an extension must move the deadline later than " + releaseAt));
+    }
+    int next = hold.version() + 1;
+    Hold extended = hold instanceof Hold.UnderInvestigation u
+        ? new Hold.UnderInvestigation(terms, until, ladderStep, u.finding(), next)
+        : new Hold.Held(terms, until, ladderStep, next);
+    return new HoldOutcome.Changed(extended, new HoldEvent.Extended(terms.holdId(), at, until));
+  }
+
+  private static HoldOutcome released(HoldTerms terms, Resolution resolution, String actor,
+      int version, Instant at) {
+    return new HoldOutcome.Changed(new Hold.Released(terms, resolution, at, actor, version),
+        new HoldEvent.Released(terms.holdId(), at, resolution));
+  }
+
+  private static HoldOutcome returned(HoldTerms terms, Resolution resolution, String actor,
+      int version, Instant at) {
+    return new HoldOutcome.Changed(new Hold.Returned(terms, resolution, at, actor, version),
+        new HoldEvent.Returned(terms.holdId(), at, resolution));
+  }
+
+  private static Instant later(Instant a, Instant b, Instant cap) {
+    Instant later = b != null && b.isAfter(a) ? b : a;
+    return later.isAfter(cap) ? cap : later;
+  }
+}

@@ -1,0 +1,23 @@
+package io.holdfast.core.hold;
+
+import java.time.Instant;
+
+/** What happened to a hold, in the past tense; money-moving events become instructions. */
+public sealed interface HoldEvent {
+  String holdId();
+
+  Instant at();
+
+  /** The money goes to the recipient. */
+  record Released(String holdId, Instant at, Resolution resolution) implements HoldEvent {}
+
+  /** The money goes back to the sender. */
+  record Returned(String holdId, Instant at, Resolution resolution) implements HoldEvent {}
+
+  /** The hold is now under investigation. */
+  record Escalated(String holdId, Instant at, String finding, Instant releaseAt)
+      implements HoldEvent {}
+
+  /** The hold's deadline moved later. */
+  record Extended(String holdId, Instant at, Instant releaseAt) implements HoldEvent {}
+}

@@ -1,0 +1,13 @@
+package io.holdfast.core.hold;
+
+/** How suspicious a held transfer is; the tier sets the hold's length and its ladder. */
+public enum RiskTier {
+  ELEVATED,
+  HIGH,
+  SEVERE;
+
+  /** One tier up, used for vulnerable senders; SEVERE stays SEVERE. */
+  public RiskTier raised() {
+    return this == SEVERE ? SEVERE : values()[ordinal() + 1];
+  }
+}

@@ -1,0 +1,53 @@
+package io.holdfast.core.hold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.holdfast.core.money.CurrencyCatalog;
+import io.holdfast.core.money.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Hold lengths by tier and vulnerability, within the legal limit of four business days. */
+class HoldPolicyTest {
+  private static final Money AMOUNT =
+      new Money(100, CurrencyCatalog.defaults().find("USD").orElseThrow());
+  private final HoldPolicy policy = HoldPolicy.defaults();
+
+  private Hold.Held place(double score, boolean vulnerable, Instant at) {
+    return policy.place("h", "t", "s", "a:r", AMOUNT, score, vulnerable, List.of("X"), at);
+  }
+
+  @Test
+  void theTierSetsTheLengthAndVulnerabilityLengthensIt() {
+    Instant monday = Instant.parse("2026-11-23T10:00:00Z");
+    assertThat(place(0.72, false, monday).releaseAt()).isEqualTo(monday.plus(Duration.ofHours(1)));
+    assertThat(place(0.72, true, monday).releaseAt()).isEqualTo(monday.plus(Duration.ofHours(24)));
+    assertThat(place(0.90, false, monday).releaseAt()).isEqualTo(monday.plus(Duration.ofHours(24)));
+    assertThat(place(0.90, true, monday).terms().tier()).isEqualTo(RiskTier.SEVERE);
+    assertThat(place(0.99, false, monday).releaseAt()).isEqualTo(monday.plus(Duration.ofHours(72)));
+  }
+
+  @Test
+  void theLegalDeadlineIsTheEndOfTheFourthBusinessDay() {
+    BusinessDays days = new BusinessDays(4, ZoneOffset.UTC, Set.of(LocalDate.of(2026, 11, 26)));
+    Instant friday = Instant.parse("2026-11-20T16:00:00Z");
+    // Mon 23, Tue 24, Wed 25 count; Thu 26 is a holiday; Fri 27 is the fourth.
+    assertThat(days.deadlineAfter(friday)).isEqualTo(Instant.parse("2026-11-27T23:59:59Z"));
+  }
+
+  @Test
+  void noHoldIsPlacedPastTheLegalDeadline() {
+    HoldPolicy tight = new HoldPolicy(java.util.Map.of(RiskTier.ELEVATED, Duration.ofDays(30),
+        RiskTier.HIGH, Duration.ofDays(30), RiskTier.SEVERE, Duration.ofDays(30)),
+        new BusinessDays(1, ZoneOffset.UTC, Set.of()), Duration.ofHours(1), 0.85, 0.95);
+    Instant wednesday = Instant.parse("2026-11-25T10:00:00Z");
+    Hold.Held held = tight.place("h", "t", "s", "a:r", AMOUNT, 0.99, true, List.of("X"), wednesday);
+    assertThat(held.releaseAt()).isEqualTo(Instant.parse("2026-11-26T23:59:59Z"));
+    assertThat(held.releaseAt()).isEqualTo(held.terms().legalDeadline());
+  }
+}
