@@ -1,6 +1,7 @@
 package io.holdfast.server.config;
 
 import io.holdfast.core.feature.FeatureStore;
+import io.holdfast.core.hold.HoldPolicy;
 import io.holdfast.core.intel.IntelIndex;
 import io.holdfast.core.money.CurrencyCatalog;
 import io.holdfast.core.screening.ScoringPolicy;
@@ -20,13 +21,25 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the framework-free core into the server: one explicit place, no component scan. */
 @Configuration
+@EnableScheduling
 public class CoreConfig {
+
+  @Bean
+  HoldPolicy holdPolicy() {
+    return HoldPolicy.defaults();
+  }
+
+  @Bean
+  IdGenerator idGenerator() {
+    return new IdGenerator();
+  }
 
   @Bean
   Clock clock() {
@@ -67,8 +80,9 @@ public class CoreConfig {
   @Bean
   ScreeningService screeningService(TransferParser parser, ScreeningEngine engine,
       FeatureStore features, DecisionWriter writer, StoredDecisions stored, JsonMapper json,
-      MeterRegistry meters) {
-    return new ScreeningService(parser, engine, features, writer, stored, json, meters);
+      MeterRegistry meters, HoldPolicy holdPolicy, IdGenerator ids) {
+    return new ScreeningService(parser, engine, features, writer, stored, json, meters,
+        holdPolicy, ids);
   }
 
   /** Rejects strings where numbers belong ("amount_minor": "100") instead of coercing them. */

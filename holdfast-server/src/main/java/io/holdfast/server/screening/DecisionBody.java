@@ -1,5 +1,6 @@
 package io.holdfast.server.screening;
 
+import io.holdfast.core.hold.Hold;
 import io.holdfast.core.screening.Decision;
 import io.holdfast.core.screening.EngineFailure;
 import io.holdfast.core.screening.Reason;
@@ -18,7 +19,11 @@ public record DecisionBody(
     boolean degraded,
     List<FailureBody> failures,
     Map<String, Object> features,
-    String decidedAt) {
+    String decidedAt,
+    HoldBody hold) {
+
+  /** The hold a HOLD decision placed: where to follow it and when it ends at the latest. */
+  public record HoldBody(String holdId, String releaseAt, String tier) {}
 
   /** A reason with its plain-language explanation. */
   public record ReasonBody(String code, String source, String explanation) {}
@@ -30,7 +35,7 @@ public record DecisionBody(
   /** A part of the engine that failed for this decision. */
   public record FailureBody(String component, String message) {}
 
-  public static DecisionBody of(Decision d) {
+  public static DecisionBody of(Decision d, Hold.Held hold) {
     return new DecisionBody(
         d.transferId(),
         d.outcome().name(),
@@ -41,7 +46,9 @@ public record DecisionBody(
         d.degraded(),
         d.failures().stream().map(DecisionBody::failure).toList(),
         d.features().asMap(),
-        d.decidedAt().toString());
+        d.decidedAt().toString(),
+        hold == null ? null : new HoldBody(hold.holdId(), hold.releaseAt().toString(),
+            hold.terms().tier().name()));
   }
 
   private static ReasonBody reason(Reason r) {

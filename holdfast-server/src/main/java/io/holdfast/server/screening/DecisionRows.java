@@ -1,6 +1,12 @@
 package io.holdfast.server.screening;
 
+import io.holdfast.core.hold.Hold;
 import io.holdfast.core.transfer.Counterparty;
+import io.holdfast.server.audit.AuditLog;
+import io.holdfast.server.holds.HoldInstructions;
+import io.holdfast.server.holds.HoldRows;
+import io.holdfast.server.instructions.Instructions;
+import java.util.ArrayList;
 import io.holdfast.core.transfer.Transfer;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -38,10 +44,17 @@ public class DecisionRows {
       VALUES (?, ?, ?, 200, ?, ?)""";
 
   private final JdbcTemplate jdbc;
+  private final HoldRows holds;
+  private final Instructions instructions;
+  private final AuditLog audit;
   private final Clock clock;
 
-  public DecisionRows(JdbcTemplate jdbc, Clock clock) {
+  public DecisionRows(JdbcTemplate jdbc, HoldRows holds, Instructions instructions,
+      AuditLog audit, Clock clock) {
     this.jdbc = jdbc;
+    this.holds = holds;
+    this.instructions = instructions;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -67,6 +80,7 @@ public class DecisionRows {
       ps.setString(5, p.decision().reasons().isEmpty()
           ? "no rule matched" : p.decision().reasons().get(0).code());
     });
+    insertHolds(batch);
     List<PendingDecision> keyed = batch.stream().filter(p -> p.idempotencyKey() != null).toList();
     if (!keyed.isEmpty()) {
       jdbc.batchUpdate(INSERT_KEY, keyed, keyed.size(), (ps, p) -> {
@@ -77,6 +91,24 @@ public class DecisionRows {
         ps.setTimestamp(5, now);
       });
     }
+  }
+
+  /** Places the holds of HOLD decisions, each with its HOLD_FUNDS instruction and audit row. */
+  private void insertHolds(List<PendingDecision> batch) {
+    List<Hold.Held> placed = new ArrayList<>();
+    for (PendingDecision p : batch) {
+      if (p.hold() != null) {
+        placed.add(p.hold());
+      }
+    }
+    if (placed.isEmpty()) {
+      return;
+    }
+    holds.insert(placed);
+    instructions.insert(placed.stream().map(HoldInstructions::placed).toList());
+    audit.recordAll(placed.stream().map(h -> new AuditLog.Entry("system", "hold.placed",
+        "hold", h.holdId(), null, "HELD until " + h.releaseAt(), h.terms().tier().name()))
+        .toList());
   }
 
   private static void transfer(PreparedStatement ps, PendingDecision p) throws SQLException {

@@ -1,6 +1,13 @@
 package io.holdfast.server.screening;
 
+import io.holdfast.core.feature.Feature;
 import io.holdfast.core.feature.FeatureStore;
+import io.holdfast.core.hold.Hold;
+import io.holdfast.core.hold.HoldPolicy;
+import io.holdfast.core.screening.Outcome;
+import io.holdfast.core.screening.Reason;
+import io.holdfast.server.config.IdGenerator;
+import java.util.List;
 import io.holdfast.core.screening.Decision;
 import io.holdfast.core.screening.ScreeningEngine;
 import io.holdfast.core.transfer.Transfer;
@@ -36,12 +43,17 @@ public class ScreeningService {
   private final StoredDecisions stored;
   private final JsonMapper json;
   private final MeterRegistry meters;
+  private final HoldPolicy holdPolicy;
+  private final IdGenerator ids;
   private final Timer latency;
   private final ConcurrentHashMap<String, CompletableFuture<WriteOutcome>> inFlight =
       new ConcurrentHashMap<>();
 
   public ScreeningService(TransferParser parser, ScreeningEngine engine, FeatureStore features,
-      DecisionWriter writer, StoredDecisions stored, JsonMapper json, MeterRegistry meters) {
+      DecisionWriter writer, StoredDecisions stored, JsonMapper json, MeterRegistry meters,
+      HoldPolicy holdPolicy, IdGenerator ids) {
+    this.holdPolicy = holdPolicy;
+    this.ids = ids;
     this.parser = parser;
     this.engine = engine;
     this.features = features;
@@ -73,10 +85,11 @@ public class ScreeningService {
     }
     try {
       Decision decision = engine.screen(transfer);
-      String response = json.writeValueAsString(DecisionBody.of(decision));
+      Hold.Held hold = decision.outcome() == Outcome.HOLD ? place(transfer, decision) : null;
+      String response = json.writeValueAsString(DecisionBody.of(decision, hold));
       long amountUsd = transfer.amount().usdCents();
       PendingDecision pending = new PendingDecision(transfer, amountUsd, requestHash, decision,
-          response, actor, idempotencyKey, done);
+          response, actor, idempotencyKey, hold, done);
       if (!writer.offer(pending)) {
         done.complete(WriteOutcome.DUPLICATE);
         throw new ApiProblem(ProblemType.OVERLOADED, "the screening queue is full; retry");
@@ -91,6 +104,14 @@ public class ScreeningService {
     } finally {
       inFlight.remove(transfer.transferId(), done);
     }
+  }
+
+  /** A HOLD decision places a hold, committed with the decision in the same transaction. */
+  private Hold.Held place(Transfer transfer, Decision decision) {
+    List<String> codes = decision.reasons().stream().map(Reason::code).distinct().toList();
+    return holdPolicy.place(ids.next("hold"), transfer.transferId(), transfer.senderAccount(),
+        transfer.recipient().key(), transfer.amount(), decision.riskScore(),
+        decision.features().flag(Feature.SENDER_VULNERABLE), codes, decision.decidedAt());
   }
 
   private ResponseEntity<String> duplicate(String transferId, String requestHash, String actor,

@@ -17,6 +17,13 @@ public final class Actor {
     return "user:" + username;
   }
 
+  /** Whether the current caller holds {@code authority} (a scope or a role). */
+  public static boolean has(String authority) {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth != null && auth.getAuthorities().stream()
+        .anyMatch(a -> a.getAuthority().equals(authority));
+  }
+
   /** The authenticated caller of the current request. */
   public static String current() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();

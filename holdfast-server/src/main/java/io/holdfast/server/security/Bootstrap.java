@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Bootstrap implements ApplicationRunner {
   public static final List<String> PLATFORM_SCOPES =
-      List.of("screen", "ingest", "intel", "rules", "metrics");
+      List.of("screen", "ingest", "intel", "rules", "metrics", "holds", "instructions");
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
 
   private final ApiKeys apiKeys;

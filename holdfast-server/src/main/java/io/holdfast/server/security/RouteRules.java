@@ -15,6 +15,8 @@ public final class RouteRules {
   public static final String INGEST = "SCOPE_ingest";
   public static final String INTEL = "SCOPE_intel";
   public static final String RULES = "SCOPE_rules";
+  public static final String HOLDS = "SCOPE_holds";
+  public static final String INSTRUCTIONS = "SCOPE_instructions";
   public static final String ANALYST = "ROLE_ANALYST";
   public static final String SUPERVISOR = "ROLE_SUPERVISOR";
   public static final String ADMIN = "ROLE_ADMIN";
@@ -37,6 +39,15 @@ public final class RouteRules {
         RouteRule.of(PUT, "/v1/intel/lists/{name}", INTEL, ADMIN),
         RouteRule.of(POST, "/v1/intel/lists/{name}/entries", INTEL, ADMIN),
         RouteRule.of(GET, "/v1/intel/lookup", INTEL, SCREEN, ANALYST),
+        RouteRule.of(GET, "/v1/holds/{holdId}", HOLDS, ANALYST),
+        RouteRule.of(POST, "/v1/holds/{holdId}/cancel", HOLDS),
+        RouteRule.of(GET, "/v1/holds", ANALYST),
+        RouteRule.of(POST, "/v1/holds/{holdId}/release", ANALYST),
+        RouteRule.of(POST, "/v1/holds/{holdId}/return", ANALYST),
+        RouteRule.of(POST, "/v1/holds/{holdId}/escalate", ANALYST),
+        RouteRule.of(POST, "/v1/holds/{holdId}/extend", ANALYST),
+        RouteRule.of(GET, "/v1/instructions", INSTRUCTIONS),
+        RouteRule.of(POST, "/v1/instructions/{instructionId}/ack", INSTRUCTIONS),
         RouteRule.open(null, "/error", "the servlet container forwards requests that failed"
             + " before reaching a controller here; it only renders that failure"),
         RouteRule.open(GET, "/actuator/health",

@@ -27,6 +27,10 @@ public enum ProblemType {
       "The Idempotency-Key was already used with a different body"),
   TRANSFER_ID_REUSED("transfer-id-reused", HttpStatus.UNPROCESSABLE_CONTENT,
       "The transfer_id was already screened with different fields"),
+  HOLD_ALREADY_RESOLVED("hold-already-resolved", HttpStatus.CONFLICT,
+      "The hold was already resolved; a hold ends exactly once"),
+  HOLD_COMMAND_NOT_ALLOWED("hold-command-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT,
+      "The hold cannot do that now"),
   OVERLOADED("overloaded", HttpStatus.SERVICE_UNAVAILABLE, "Holdfast is overloaded; retry"),
   INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -1,0 +1,159 @@
+package io.holdfast.server.holds;
+
+import io.holdfast.core.hold.Hold;
+import io.holdfast.core.hold.HoldTerms;
+import io.holdfast.core.hold.Resolution;
+import io.holdfast.core.hold.RiskTier;
+import io.holdfast.core.money.CurrencyCatalog;
+import io.holdfast.core.money.Money;
+import io.holdfast.core.support.Invariants;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Holds in PostgreSQL. Each state type maps to one {@code state} value; changes are conditional
+ * on the version read under the row lock, so a lost update is impossible even if a caller
+ * forgot the lock.
+ */
+@Repository
+public class HoldRows {
+  static final String COLUMNS = "hold_id, transfer_id, sender_account, recipient_key,"
+      + " amount_minor, currency, tier, reason_codes, state, release_at, legal_deadline,"
+      + " ladder_step, finding, resolution, resolved_at, resolved_by, created_at, version";
+
+  private final JdbcTemplate jdbc;
+  private final CurrencyCatalog currencies;
+
+  public HoldRows(JdbcTemplate jdbc, CurrencyCatalog currencies) {
+    this.jdbc = jdbc;
+    this.currencies = currencies;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void insert(List<Hold.Held> holds) {
+    jdbc.batchUpdate("INSERT INTO holds (" + COLUMNS + ") VALUES"
+        + " (?, ?, ?, ?, ?, ?, ?, ?, 'HELD', ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?)",
+        holds, holds.size(), (ps, h) -> {
+          HoldTerms t = h.terms();
+          terms(ps, t);
+          ps.setTimestamp(9, Timestamp.from(h.releaseAt()));
+          ps.setTimestamp(10, Timestamp.from(t.legalDeadline()));
+          ps.setInt(11, h.ladderStep());
+          ps.setTimestamp(12, Timestamp.from(t.createdAt()));
+          ps.setInt(13, h.version());
+        });
+  }
+
+  private static void terms(PreparedStatement ps, HoldTerms t) throws SQLException {
+    ps.setString(1, t.holdId());
+    ps.setString(2, t.transferId());
+    ps.setString(3, t.senderAccount());
+    ps.setString(4, t.recipientKey());
+    ps.setLong(5, t.amount().amountMinor());
+    ps.setString(6, t.amount().currency().code());
+    ps.setString(7, t.tier().name());
+    ps.setString(8, String.join(",", t.reasonCodes()));
+  }
+
+  public Optional<Hold> find(String holdId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM holds WHERE hold_id = ?",
+        (rs, n) -> map(rs), holdId).stream().findFirst();
+  }
+
+  /** Reads a hold under a row lock; the caller's transaction holds it until commit. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<Hold> lock(String holdId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM holds WHERE hold_id = ? FOR UPDATE",
+        (rs, n) -> map(rs), holdId).stream().findFirst();
+  }
+
+  /**
+   * Locks up to {@code limit} due active holds that no other sweeper has locked, oldest
+   * deadline first. SKIP LOCKED lets several sweepers share the work without waiting.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Hold> lockDue(Instant now, int limit) {
+    Invariants.check(limit > 0 && limit <= 10_000, "batch size out of bounds");
+    return jdbc.query("SELECT " + COLUMNS + " FROM holds"
+            + " WHERE state IN ('HELD', 'UNDER_INVESTIGATION') AND release_at <= ?"
+            + " ORDER BY release_at, hold_id LIMIT ? FOR UPDATE SKIP LOCKED",
+        (rs, n) -> map(rs), Timestamp.from(now), limit);
+  }
+
+  /** Writes the new states; every row must still be at the version it was read at. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void update(List<Hold> changed) {
+    int[][] counts = jdbc.batchUpdate("UPDATE holds SET state = ?, release_at = ?,"
+            + " ladder_step = ?, finding = ?, resolution = ?, resolved_at = ?, resolved_by = ?,"
+            + " version = ? WHERE hold_id = ? AND version = ?",
+        changed, changed.size(), (ps, h) -> bind(ps, h));
+    for (int[] batch : counts) {
+      for (int count : batch) {
+        Invariants.check(count == 1 || count == java.sql.Statement.SUCCESS_NO_INFO,
+            "a hold changed under a lock (lost update)");
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Hold h) throws SQLException {
+    ps.setString(1, HoldStates.name(h));
+    Instant releaseAt = HoldStates.releaseAt(h);
+    ps.setTimestamp(2, releaseAt == null ? null : Timestamp.from(releaseAt));
+    ps.setInt(3, HoldStates.ladderStep(h));
+    ps.setString(4, h instanceof Hold.UnderInvestigation u ? u.finding() : null);
+    Resolution resolution = HoldStates.resolution(h);
+    ps.setString(5, resolution == null ? null : resolution.name());
+    if (h instanceof Hold.Released r) {
+      ps.setTimestamp(6, Timestamp.from(r.resolvedAt()));
+      ps.setString(7, r.resolvedBy());
+    } else if (h instanceof Hold.Returned r) {
+      ps.setTimestamp(6, Timestamp.from(r.resolvedAt()));
+      ps.setString(7, r.resolvedBy());
+    } else {
+      ps.setNull(6, Types.TIMESTAMP_WITH_TIMEZONE);
+      ps.setNull(7, Types.VARCHAR);
+    }
+    ps.setInt(8, h.version());
+    ps.setString(9, h.holdId());
+    ps.setInt(10, h.version() - 1);
+  }
+
+  Hold map(ResultSet rs) throws SQLException {
+    Money amount = new Money(rs.getLong("amount_minor"),
+        currencies.find(rs.getString("currency")).orElseThrow());
+    String codes = rs.getString("reason_codes");
+    HoldTerms terms = new HoldTerms(rs.getString("hold_id"), rs.getString("transfer_id"),
+        rs.getString("sender_account"), rs.getString("recipient_key"), amount,
+        RiskTier.valueOf(rs.getString("tier")),
+        codes.isEmpty() ? List.of() : Arrays.asList(codes.split(",")),
+        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("legal_deadline").toInstant());
+    int version = rs.getInt("version");
+    String state = rs.getString("state");
+    Timestamp releaseAt = rs.getTimestamp("release_at");
+    switch (state) {
+      case "HELD":
+        return new Hold.Held(terms, releaseAt.toInstant(), rs.getInt("ladder_step"), version);
+      case "UNDER_INVESTIGATION":
+        return new Hold.UnderInvestigation(terms, releaseAt.toInstant(),
+            rs.getInt("ladder_step"), rs.getString("finding"), version);
+      default:
+        Resolution resolution = Resolution.valueOf(rs.getString("resolution"));
+        Instant resolvedAt = rs.getTimestamp("resolved_at").toInstant();
+        String by = rs.getString("resolved_by");
+        return state.equals("RELEASED")
+            ? new Hold.Released(terms, resolution, resolvedAt, by, version)
+            : new Hold.Returned(terms, resolution, resolvedAt, by, version);
+    }
+  }
+}

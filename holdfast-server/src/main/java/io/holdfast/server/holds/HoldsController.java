@@ -1,0 +1,163 @@
+package io.holdfast.server.holds;
+
+import io.holdfast.core.hold.Hold;
+import io.holdfast.core.hold.HoldCommand;
+import io.holdfast.core.hold.Resolution;
+import io.holdfast.server.idempotency.Idempotency;
+import io.holdfast.server.security.Actor;
+import io.holdfast.server.security.RouteRules;
+import io.holdfast.server.web.ApiProblem;
+import io.holdfast.server.web.Ids;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Held transfers. The sender's side is called by the platform on its user's behalf and names
+ * the user in {@code Holdfast-Account}: a user sees and cancels only their own holds, and any
+ * other hold answers the same 404 as a missing one. Analysts work the rest.
+ */
+@RestController
+@Tag(name = "Holds")
+public class HoldsController {
+  public static final String ACCOUNT_HEADER = "Holdfast-Account";
+
+  private final HoldService holds;
+  private final HoldQueries queries;
+  private final Idempotency idempotency;
+  private final Clock clock;
+
+  public HoldsController(HoldService holds, HoldQueries queries, Idempotency idempotency,
+      Clock clock) {
+    this.holds = holds;
+    this.queries = queries;
+    this.idempotency = idempotency;
+    this.clock = clock;
+  }
+
+  /** A note or reason from an analyst; release_at only for extensions. */
+  public record AnalystBody(String note, String releaseAt) {}
+
+  @Operation(summary = "The sender's view of a hold: status, reasons, time left, next step")
+  @GetMapping(path = "/v1/holds/{holdId}", produces = MediaType.APPLICATION_JSON_VALUE)
+  public HoldView get(@PathVariable String holdId,
+      @RequestHeader(name = ACCOUNT_HEADER, required = false) String account) {
+    Ids.path("hold_id", holdId);
+    if (account == null && !Actor.has(RouteRules.ANALYST)) {
+      throw ApiProblem.invalidField(ACCOUNT_HEADER, ACCOUNT_HEADER + " must name the sender on"
+          + " whose behalf the platform asks");
+    }
+    Hold hold = queries.find(holdId)
+        .filter(h -> account == null || h.terms().senderAccount().equals(account))
+        .orElseThrow(() -> ApiProblem.notFound("hold " + holdId));
+    return view(hold);
+  }
+
+  @Operation(summary = "The sender cancels: the money goes back to them")
+  @PostMapping(path = "/v1/holds/{holdId}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<String> cancel(@PathVariable String holdId,
+      @RequestHeader(name = ACCOUNT_HEADER) String account, HttpServletRequest request) {
+    Ids.path("hold_id", holdId);
+    Ids.require(ACCOUNT_HEADER, account);
+    return idempotency.execute(request, () -> ok(holds.apply(holdId, account,
+        at -> new HoldCommand.Cancel(Actor.forUser(account), at))));
+  }
+
+  @Operation(summary = "Holds for analysts, by state (default: under_investigation)")
+  @GetMapping(path = "/v1/holds", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> queue(
+      @RequestParam(defaultValue = "under_investigation") String state,
+      @RequestParam(defaultValue = "100") int limit) {
+    List<HoldView> page = queries.byState(state, limit).stream().map(this::view).toList();
+    return Map.of("holds", page);
+  }
+
+  @Operation(summary = "An analyst releases a hold early")
+  @PostMapping(path = "/v1/holds/{holdId}/release", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<String> release(@PathVariable String holdId,
+      @RequestBody AnalystBody body, HttpServletRequest request) {
+    Ids.path("hold_id", holdId);
+    return idempotency.execute(request, () -> ok(holds.apply(holdId, null,
+        at -> new HoldCommand.Release(Actor.current(), at, note(body)))));
+  }
+
+  @Operation(summary = "An analyst returns the money to the sender")
+  @PostMapping(path = "/v1/holds/{holdId}/return", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<String> returnToSender(@PathVariable String holdId,
+      @RequestBody AnalystBody body, HttpServletRequest request) {
+    Ids.path("hold_id", holdId);
+    return idempotency.execute(request, () -> ok(holds.apply(holdId, null,
+        at -> new HoldCommand.ReturnToSender(Actor.current(), at,
+            Resolution.RETURNED_BY_ANALYST, note(body)))));
+  }
+
+  @Operation(summary = "An analyst moves a hold to investigation")
+  @PostMapping(path = "/v1/holds/{holdId}/escalate", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<String> escalate(@PathVariable String holdId,
+      @RequestBody AnalystBody body, HttpServletRequest request) {
+    Ids.path("hold_id", holdId);
+    String finding = note(body);
+    if (finding == null) {
+      throw ApiProblem.invalidField("note", "say what was found");
+    }
+    return idempotency.execute(request, () -> ok(holds.apply(holdId, null,
+        at -> new HoldCommand.Escalate(Actor.current(), at, finding, null))));
+  }
+
+  @Operation(summary = "An analyst keeps a hold longer, within the legal deadline")
+  @PostMapping(path = "/v1/holds/{holdId}/extend", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<String> extend(@PathVariable String holdId,
+      @RequestBody AnalystBody body, HttpServletRequest request) {
+    Ids.path("hold_id", holdId);
+    Instant until = instant(body.releaseAt());
+    return idempotency.execute(request, () -> ok(holds.apply(holdId, null,
+        at -> new HoldCommand.Extend(Actor.current(), at, until, note(body)))));
+  }
+
+  private Idempotency.Result ok(Hold hold) {
+    return new Idempotency.Result(HttpStatus.OK, view(hold));
+  }
+
+  private HoldView view(Hold hold) {
+    return HoldView.of(hold, queries.reasons(hold.terms().transferId()), clock.instant());
+  }
+
+  private static String note(AnalystBody body) {
+    String note = body == null ? null : body.note();
+    if (note != null && note.length() > 1000) {
+      throw ApiProblem.invalidField("note", "note is at most 1000 characters");
+    }
+    return note == null || note.isBlank() ? null : note;
+  }
+
+  private static Instant instant(String text) {
+    if (text == null) {
+      throw ApiProblem.invalidField("release_at", "release_at is required");
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiProblem.invalidField("release_at", "release_at must be ISO-8601 with an offset");
+    }
+  }
+}
