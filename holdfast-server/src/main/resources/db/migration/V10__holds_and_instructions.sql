@@ -9,12 +9,15 @@ CREATE TABLE holds (
   amount_minor   BIGINT NOT NULL CHECK (amount_minor > 0),
   currency       VARCHAR(10) NOT NULL,
   tier           VARCHAR(16) NOT NULL,
+  sender_vulnerable BOOLEAN NOT NULL,
+  scam_type      VARCHAR(16) NOT NULL,
   reason_codes   VARCHAR(2000) NOT NULL,
   state          VARCHAR(24) NOT NULL
                  CHECK (state IN ('HELD', 'UNDER_INVESTIGATION', 'RELEASED', 'RETURNED')),
   release_at     TIMESTAMP WITH TIME ZONE,
   legal_deadline TIMESTAMP WITH TIME ZONE NOT NULL,
   ladder_step    INTEGER NOT NULL,
+  ladder_next_at TIMESTAMP WITH TIME ZONE,
   finding        VARCHAR(1000),
   resolution     VARCHAR(32),
   resolved_at    TIMESTAMP WITH TIME ZONE,
@@ -27,6 +30,7 @@ CREATE TABLE holds (
   CHECK (release_at IS NULL OR release_at <= legal_deadline)
 );
 CREATE INDEX holds_due ON holds (state, release_at);
+CREATE INDEX holds_ladder_due ON holds (ladder_next_at);
 CREATE INDEX holds_by_sender ON holds (sender_account, created_at);
 
 -- Money instructions to the platform, written in the transaction of the change that causes

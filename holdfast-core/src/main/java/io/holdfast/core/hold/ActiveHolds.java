@@ -49,6 +49,9 @@ final class ActiveHolds {
       return new HoldOutcome.Changed(investigated,
           new HoldEvent.Escalated(terms.holdId(), e.at(), e.finding(), until));
     }
+    if (command instanceof HoldCommand.AdvanceLadder a) {
+      return advance(hold, releaseAt, ladderStep, a);
+    }
     if (command instanceof HoldCommand.Extend x) {
       return extend(hold, releaseAt, ladderStep, x.releaseAt(), x.at());
     }
@@ -72,6 +75,21 @@ final class ActiveHolds {
       return extend(hold, releaseAt, ladderStep, until, d.at());
     }
     return returned(terms, Resolution.RETURNED_AT_DEADLINE, d.actor(), next, d.at());
+  }
+
+  private static HoldOutcome advance(Hold hold, Instant releaseAt, int ladderStep,
+      HoldCommand.AdvanceLadder a) {
+    HoldTerms terms = hold.terms();
+    if (a.nextStep() <= ladderStep) {
+      return new HoldOutcome.Rejected(new HoldRejection.NotAllowed(terms.holdId(),
+          "the ladder only moves forward, it is at step " + ladderStep));
+    }
+    int next = hold.version() + 1;
+    Hold moved = hold instanceof Hold.UnderInvestigation u
+        ? new Hold.UnderInvestigation(terms, releaseAt, a.nextStep(), u.finding(), next)
+        : new Hold.Held(terms, releaseAt, a.nextStep(), next);
+    return new HoldOutcome.Changed(moved,
+        new HoldEvent.LadderAdvanced(terms.holdId(), a.at(), a.nextStep()));
   }
 
   private static HoldOutcome extend(Hold hold, Instant releaseAt, int ladderStep, Instant until,

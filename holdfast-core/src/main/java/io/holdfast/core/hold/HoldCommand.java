@@ -35,6 +35,9 @@ public sealed interface HoldCommand {
   /** Keeps the money longer, never past the legal deadline. */
   record Extend(String actor, Instant at, Instant releaseAt, String why) implements HoldCommand {}
 
+  /** The cooling-off ladder ran its due steps; {@code nextStep} is the next one to run. */
+  record AdvanceLadder(String actor, Instant at, int nextStep) implements HoldCommand {}
+
   /**
    * The deadline passed. With no open findings the hold is released; with findings it is
    * extended by {@code extendBy} within the legal deadline, or returned when it cannot be.

@@ -18,6 +18,9 @@ public sealed interface HoldEvent {
   record Escalated(String holdId, Instant at, String finding, Instant releaseAt)
       implements HoldEvent {}
 
+  /** The ladder moved on to {@code nextStep}. */
+  record LadderAdvanced(String holdId, Instant at, int nextStep) implements HoldEvent {}
+
   /** The hold's deadline moved later. */
   record Extended(String holdId, Instant at, Instant releaseAt) implements HoldEvent {}
 }

@@ -52,7 +52,7 @@ public record HoldPolicy(Map<RiskTier, Duration> lengths, BusinessDays legalLimi
     Instant wanted = now.plus(lengths.get(tier));
     Instant releaseAt = wanted.isAfter(legal) ? legal : wanted;
     HoldTerms terms = new HoldTerms(holdId, transferId, sender, recipientKey, amount, tier,
-        reasonCodes, now, legal);
+        vulnerableSender, reasonCodes, now, legal);
     Hold.Held held = new Hold.Held(terms, releaseAt, 0, 1);
     Invariants.check(held.releaseAt().isAfter(now), "a new hold must end in the future");
     return held;

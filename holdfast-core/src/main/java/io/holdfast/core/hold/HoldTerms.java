@@ -10,6 +10,7 @@ import java.util.List;
  * was held and when. Every state of a hold carries the same terms.
  *
  * @param recipientKey the recipient as {@code Counterparty.key()}
+ * @param senderVulnerable the sender had a vulnerability flag when the hold was placed
  * @param legalDeadline the latest the money may be held, by law or policy; never passed
  */
 public record HoldTerms(
@@ -19,6 +20,7 @@ public record HoldTerms(
     String recipientKey,
     Money amount,
     RiskTier tier,
+    boolean senderVulnerable,
     List<String> reasonCodes,
     Instant createdAt,
     Instant legalDeadline) {

@@ -48,6 +48,8 @@ class HoldStateTableTest {
         Resolution.RETURNED_AS_SCAM, "confirmed"));
     COMMANDS.put("escalate", new HoldCommand.Escalate("engine", soon, "answer matched script",
         DUE.plus(Duration.ofHours(12))));
+    COMMANDS.put("advance ladder", new HoldCommand.AdvanceLadder("ladder", soon, 2));
+    COMMANDS.put("ladder backwards", new HoldCommand.AdvanceLadder("ladder", soon, 0));
     COMMANDS.put("extend", new HoldCommand.Extend("analyst", soon, DUE.plusSeconds(3600), "why"));
     COMMANDS.put("extend past law", new HoldCommand.Extend("analyst", soon,
         LEGAL.plusSeconds(1), "why"));
@@ -62,17 +64,19 @@ class HoldStateTableTest {
   }
 
   /** What each cell must give: the next state's type and resolution, or the rejection. */
-  static final Map<String, String> ACTIVE_ROW = Map.of(
-      "cancel", "Returned:cancelled_by_sender",
-      "release", "Released:released_by_analyst",
-      "return", "Returned:returned_as_scam",
-      "escalate", "UnderInvestigation",
-      "extend", "SAME_STATE_EXTENDED",
-      "extend past law", "NotAllowed",
-      "deadline early", "NotAllowed",
-      "deadline clean", "Released:released_at_deadline",
-      "deadline findings", "SAME_STATE_EXTENDED",
-      "deadline findings at law", "Returned:returned_at_deadline");
+  static final Map<String, String> ACTIVE_ROW = Map.ofEntries(
+      Map.entry("advance ladder", "SAME_STATE_LADDER_MOVED"),
+      Map.entry("ladder backwards", "NotAllowed"),
+      Map.entry("cancel", "Returned:cancelled_by_sender"),
+      Map.entry("release", "Released:released_by_analyst"),
+      Map.entry("return", "Returned:returned_as_scam"),
+      Map.entry("escalate", "UnderInvestigation"),
+      Map.entry("extend", "SAME_STATE_EXTENDED"),
+      Map.entry("extend past law", "NotAllowed"),
+      Map.entry("deadline early", "NotAllowed"),
+      Map.entry("deadline clean", "Released:released_at_deadline"),
+      Map.entry("deadline findings", "SAME_STATE_EXTENDED"),
+      Map.entry("deadline findings at law", "Returned:returned_at_deadline"));
 
   static Stream<Arguments> cells() {
     List<Arguments> cells = new ArrayList<>();
@@ -122,7 +126,14 @@ class HoldStateTableTest {
           : ((Hold.UnderInvestigation) before).releaseAt();
       Instant now = next instanceof Hold.Held h ? h.releaseAt()
           : ((Hold.UnderInvestigation) next).releaseAt();
-      return now.isAfter(was) ? "SAME_STATE_EXTENDED" : "SAME_STATE_UNCHANGED";
+      if (now.isAfter(was)) {
+        return "SAME_STATE_EXTENDED";
+      }
+      int stepWas = before instanceof Hold.Held h ? h.ladderStep()
+          : ((Hold.UnderInvestigation) before).ladderStep();
+      int stepNow = next instanceof Hold.Held h ? h.ladderStep()
+          : ((Hold.UnderInvestigation) next).ladderStep();
+      return stepNow > stepWas ? "SAME_STATE_LADDER_MOVED" : "SAME_STATE_UNCHANGED";
     }
     String type = next.getClass().getSimpleName();
     String r = resolution.apply(next);

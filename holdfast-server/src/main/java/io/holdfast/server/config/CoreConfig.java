@@ -2,6 +2,7 @@ package io.holdfast.server.config;
 
 import io.holdfast.core.feature.FeatureStore;
 import io.holdfast.core.hold.HoldPolicy;
+import io.holdfast.core.ladder.LadderPolicy;
 import io.holdfast.core.intel.IntelIndex;
 import io.holdfast.core.money.CurrencyCatalog;
 import io.holdfast.core.screening.ScoringPolicy;
@@ -34,6 +35,11 @@ public class CoreConfig {
   @Bean
   HoldPolicy holdPolicy() {
     return HoldPolicy.defaults();
+  }
+
+  @Bean
+  LadderPolicy ladderPolicy() {
+    return LadderPolicy.defaults();
   }
 
   @Bean

@@ -46,6 +46,20 @@ public class HoldQueries {
         + " ORDER BY release_at, created_at LIMIT ?", (rs, n) -> rows.map(rs), upper, limit);
   }
 
+  /** The ladder messages of a hold, in step order. */
+  public List<Map<String, Object>> messages(String holdId) {
+    return jdbc.queryForList("SELECT message_id, step_index, kind, scam_type, language,"
+        + " template_version, title, body, created_at, shown_at, shown_channel"
+        + " FROM hold_messages WHERE hold_id = ? ORDER BY step_index", holdId);
+  }
+
+  /** The audit trail of a hold, oldest first, bounded. */
+  public List<Map<String, Object>> trail(String holdId) {
+    return jdbc.queryForList("SELECT at, actor, action, before_state, after_state, reason"
+        + " FROM audit_log WHERE entity_type = 'hold' AND entity_id = ? ORDER BY audit_id"
+        + " LIMIT 1000", holdId);
+  }
+
   /** The plain-language reasons the screening decision gave, from its stored response. */
   @SuppressWarnings("unchecked")
   public List<Map<String, Object>> reasons(String transferId) {

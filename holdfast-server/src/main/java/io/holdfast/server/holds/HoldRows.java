@@ -4,6 +4,7 @@ import io.holdfast.core.hold.Hold;
 import io.holdfast.core.hold.HoldTerms;
 import io.holdfast.core.hold.Resolution;
 import io.holdfast.core.hold.RiskTier;
+import io.holdfast.core.ladder.ScamType;
 import io.holdfast.core.money.CurrencyCatalog;
 import io.holdfast.core.money.Money;
 import io.holdfast.core.support.Invariants;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,7 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class HoldRows {
   static final String COLUMNS = "hold_id, transfer_id, sender_account, recipient_key,"
       + " amount_minor, currency, tier, reason_codes, state, release_at, legal_deadline,"
-      + " ladder_step, finding, resolution, resolved_at, resolved_by, created_at, version";
+      + " ladder_step, finding, resolution, resolved_at, resolved_by, created_at, version,"
+      + " sender_vulnerable, scam_type, ladder_next_at";
+
+  /** A hold to insert, with when its next ladder step falls due (null: none). */
+  public record NewHold(Hold.Held hold, Instant ladderNextAt) {}
 
   private final JdbcTemplate jdbc;
   private final CurrencyCatalog currencies;
@@ -41,10 +47,11 @@ public class HoldRows {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void insert(List<Hold.Held> holds) {
-    jdbc.batchUpdate("INSERT INTO holds (" + COLUMNS + ") VALUES"
-        + " (?, ?, ?, ?, ?, ?, ?, ?, 'HELD', ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?)",
-        holds, holds.size(), (ps, h) -> {
+  public void insert(List<NewHold> holds) {
+    jdbc.batchUpdate("INSERT INTO holds (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+            + " 'HELD', ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?)",
+        holds, holds.size(), (ps, n) -> {
+          Hold.Held h = n.hold();
           HoldTerms t = h.terms();
           terms(ps, t);
           ps.setTimestamp(9, Timestamp.from(h.releaseAt()));
@@ -52,6 +59,9 @@ public class HoldRows {
           ps.setInt(11, h.ladderStep());
           ps.setTimestamp(12, Timestamp.from(t.createdAt()));
           ps.setInt(13, h.version());
+          ps.setBoolean(14, t.senderVulnerable());
+          ps.setString(15, ScamType.suspected(t.reasonCodes()).name());
+          ps.setTimestamp(16, n.ladderNextAt() == null ? null : Timestamp.from(n.ladderNextAt()));
         });
   }
 
@@ -91,13 +101,32 @@ public class HoldRows {
         (rs, n) -> map(rs), Timestamp.from(now), limit);
   }
 
-  /** Writes the new states; every row must still be at the version it was read at. */
+  /** Locks active holds whose next ladder step is due, skipping holds others have locked. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void update(List<Hold> changed) {
+  public List<Hold> lockLadderDue(Instant now, int limit) {
+    Invariants.check(limit > 0 && limit <= 10_000, "batch size out of bounds");
+    return jdbc.query("SELECT " + COLUMNS + " FROM holds"
+            + " WHERE state IN ('HELD', 'UNDER_INVESTIGATION') AND ladder_next_at <= ?"
+            + " ORDER BY ladder_next_at, hold_id LIMIT ? FOR UPDATE SKIP LOCKED",
+        (rs, n) -> map(rs), Timestamp.from(now), limit);
+  }
+
+  /**
+   * Writes the new states; every row must still be at the version it was read at.
+   * {@code ladderNextAt} gives each active hold's next ladder time (null when none is left).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void update(List<Hold> changed, Function<Hold, Instant> ladderNextAt) {
     int[][] counts = jdbc.batchUpdate("UPDATE holds SET state = ?, release_at = ?,"
             + " ladder_step = ?, finding = ?, resolution = ?, resolved_at = ?, resolved_by = ?,"
-            + " version = ? WHERE hold_id = ? AND version = ?",
-        changed, changed.size(), (ps, h) -> bind(ps, h));
+            + " version = ?, ladder_next_at = ? WHERE hold_id = ? AND version = ?",
+        changed, changed.size(), (ps, h) -> {
+          bind(ps, h);
+          Instant next = HoldStates.releaseAt(h) == null ? null : ladderNextAt.apply(h);
+          ps.setTimestamp(9, next == null ? null : Timestamp.from(next));
+          ps.setString(10, h.holdId());
+          ps.setInt(11, h.version() - 1);
+        });
     for (int[] batch : counts) {
       for (int count : batch) {
         Invariants.check(count == 1 || count == java.sql.Statement.SUCCESS_NO_INFO,
@@ -125,8 +154,6 @@ public class HoldRows {
       ps.setNull(7, Types.VARCHAR);
     }
     ps.setInt(8, h.version());
-    ps.setString(9, h.holdId());
-    ps.setInt(10, h.version() - 1);
   }
 
   Hold map(ResultSet rs) throws SQLException {
@@ -135,7 +162,7 @@ public class HoldRows {
     String codes = rs.getString("reason_codes");
     HoldTerms terms = new HoldTerms(rs.getString("hold_id"), rs.getString("transfer_id"),
         rs.getString("sender_account"), rs.getString("recipient_key"), amount,
-        RiskTier.valueOf(rs.getString("tier")),
+        RiskTier.valueOf(rs.getString("tier")), rs.getBoolean("sender_vulnerable"),
         codes.isEmpty() ? List.of() : Arrays.asList(codes.split(",")),
         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("legal_deadline").toInstant());
     int version = rs.getInt("version");

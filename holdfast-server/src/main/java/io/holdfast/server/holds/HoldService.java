@@ -6,6 +6,8 @@ import io.holdfast.core.hold.HoldEvent;
 import io.holdfast.core.hold.HoldOutcome;
 import io.holdfast.core.hold.HoldPolicy;
 import io.holdfast.core.hold.HoldRejection;
+import io.holdfast.core.ladder.LadderPolicy;
+import io.holdfast.core.ladder.Questionnaire;
 import io.holdfast.server.audit.AuditLog;
 import io.holdfast.server.instructions.Instruction;
 import io.holdfast.server.instructions.Instructions;
@@ -32,10 +34,17 @@ public class HoldService {
   private final AuditLog audit;
   private final TransactionTemplate tx;
   private final HoldPolicy policy;
+  private final LadderPolicy ladder;
+  private final LadderMessages messages;
+  private final HoldAnswers answersStore;
   private final Clock clock;
 
   public HoldService(HoldRows rows, Instructions instructions, AuditLog audit,
-      TransactionTemplate tx, HoldPolicy policy, Clock clock) {
+      TransactionTemplate tx, HoldPolicy policy, LadderPolicy ladder, LadderMessages messages,
+      HoldAnswers answersStore, Clock clock) {
+    this.ladder = ladder;
+    this.messages = messages;
+    this.answersStore = answersStore;
     this.rows = rows;
     this.instructions = instructions;
     this.audit = audit;
@@ -85,6 +94,66 @@ public class HoldService {
     return count == null ? 0 : count;
   }
 
+  /** Runs the ladder steps that fell due on up to {@code limit} holds; returns how many. */
+  public int runLadder(int limit) {
+    Integer count = tx.execute(status -> {
+      Instant now = clock.instant();
+      List<Hold> due = rows.lockLadderDue(now, limit);
+      List<Hold> before = new ArrayList<>(due.size());
+      List<HoldOutcome.Changed> changes = new ArrayList<>(due.size());
+      for (Hold hold : due) {
+        var t = hold.terms();
+        Instant releaseAt = HoldStates.releaseAt(hold);
+        int step = HoldStates.ladderStep(hold);
+        LadderPolicy.Due steps = ladder.due(step, t.createdAt(), releaseAt, now, t.tier(),
+            t.senderVulnerable());
+        messages.run(hold, releaseAt, steps.indexes(), now);
+        HoldOutcome outcome = hold.handle(
+            new HoldCommand.AdvanceLadder("ladder", now, steps.nextIndex()));
+        if (outcome instanceof HoldOutcome.Changed changed) {
+          before.add(hold);
+          changes.add(changed);
+        }
+      }
+      write(before, changes);
+      return changes.size();
+    });
+    return count == null ? 0 : count;
+  }
+
+  /** What the sender's answers matched, and the hold after them. */
+  public record Answered(Hold hold, List<String> matchedScripts) {}
+
+  /**
+   * Records the sender's answers (once per question) and escalates the hold to investigation,
+   * extending it, when an answer matches a scam script.
+   */
+  public Answered answer(String holdId, String senderAccount, Map<String, Boolean> answers) {
+    return tx.execute(status -> {
+      Hold hold = rows.lock(holdId)
+          .filter(h -> h.terms().senderAccount().equals(senderAccount))
+          .orElseThrow(() -> ApiProblem.notFound("hold " + holdId));
+      Instant now = clock.instant();
+      if (HoldStates.releaseAt(hold) == null) {
+        throw problem(new HoldRejection.AlreadyResolved(holdId, HoldStates.resolution(hold)));
+      }
+      answersStore.insert(holdId, answers, "user:" + senderAccount, now);
+      List<String> matched = Questionnaire.matchedScripts(answers);
+      audit.record("user:" + senderAccount, "hold.answered", "hold", holdId, null,
+          answers.toString(), matched.isEmpty() ? "no scam script matched"
+              : "matched: " + String.join("; ", matched));
+      if (matched.isEmpty()) {
+        return new Answered(hold, matched);
+      }
+      HoldOutcome outcome = hold.handle(new HoldCommand.Escalate("questionnaire", now,
+          "answers matched a scam script: " + String.join("; ", matched),
+          now.plus(policy.extendBy())));
+      HoldOutcome.Changed changed = (HoldOutcome.Changed) outcome;
+      write(List.of(hold), List.of(changed));
+      return new Answered(changed.next(), matched);
+    });
+  }
+
   private void write(List<Hold> before, List<HoldOutcome.Changed> changes) {
     List<Hold> next = new ArrayList<>(changes.size());
     List<Instruction> money = new ArrayList<>();
@@ -97,9 +166,23 @@ public class HoldService {
           c.next().holdId(), HoldStates.name(before.get(i)), HoldStates.name(c.next()),
           describe(c.event())));
     }
-    rows.update(next);
+    rows.update(next, this::ladderNextAt);
     instructions.insert(money);
     audit.recordAll(entries);
+  }
+
+  /** When the hold's next ladder step falls due, from the policy; null when none is left. */
+  Instant ladderNextAt(Hold hold) {
+    Instant releaseAt = HoldStates.releaseAt(hold);
+    if (releaseAt == null) {
+      return null;
+    }
+    int step = HoldStates.ladderStep(hold);
+    if (step >= ladder.steps().size()) {
+      return null;
+    }
+    Instant at = hold.terms().createdAt().plus(ladder.steps().get(step).offset());
+    return at.isBefore(releaseAt) ? at : null;
   }
 
   private static String actorOf(Hold next, HoldEvent event) {
@@ -119,6 +202,9 @@ public class HoldService {
     if (event instanceof HoldEvent.Returned) {
       return "hold.returned";
     }
+    if (event instanceof HoldEvent.LadderAdvanced) {
+      return "hold.ladder_advanced";
+    }
     return event instanceof HoldEvent.Escalated ? "hold.escalated" : "hold.extended";
   }
 
@@ -131,6 +217,9 @@ public class HoldService {
     }
     if (event instanceof HoldEvent.Escalated e) {
       return e.finding() + "; release_at " + e.releaseAt();
+    }
+    if (event instanceof HoldEvent.LadderAdvanced l) {
+      return "next ladder step " + l.nextStep();
     }
     return "release_at " + ((HoldEvent.Extended) event).releaseAt();
   }

@@ -41,10 +41,14 @@ public class HoldsController {
   private final HoldService holds;
   private final HoldQueries queries;
   private final Idempotency idempotency;
+  private final HoldAnswers answersStore;
+  private final ShownMessages shownStore;
   private final Clock clock;
 
   public HoldsController(HoldService holds, HoldQueries queries, Idempotency idempotency,
-      Clock clock) {
+      HoldAnswers answersStore, ShownMessages shownStore, Clock clock) {
+    this.answersStore = answersStore;
+    this.shownStore = shownStore;
     this.holds = holds;
     this.queries = queries;
     this.idempotency = idempotency;
@@ -77,6 +81,64 @@ public class HoldsController {
     Ids.require(ACCOUNT_HEADER, account);
     return idempotency.execute(request, () -> ok(holds.apply(holdId, account,
         at -> new HoldCommand.Cancel(Actor.forUser(account), at))));
+  }
+
+  /** The sender's answers: question id to yes (true) or no (false). */
+  public record AnswersBody(Map<String, Boolean> answers) {}
+
+  /** Where and when the platform showed a message to its user. */
+  public record ShownBody(String channel, String shownAt) {}
+
+  @Operation(summary = "The ladder messages for the sender to see (warning, questions, reminder)")
+  @GetMapping(path = "/v1/holds/{holdId}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> messages(@PathVariable String holdId,
+      @RequestHeader(name = ACCOUNT_HEADER) String account) {
+    Ids.path("hold_id", holdId);
+    queries.find(holdId).filter(h -> h.terms().senderAccount().equals(account))
+        .orElseThrow(() -> ApiProblem.notFound("hold " + holdId));
+    return Map.of("messages", queries.messages(holdId));
+  }
+
+  @Operation(summary = "The platform records that it showed a message, where and when")
+  @PostMapping(path = "/v1/holds/{holdId}/messages/{messageId}/shown",
+      consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<String> shown(@PathVariable String holdId, @PathVariable String messageId,
+      @RequestHeader(name = ACCOUNT_HEADER) String account, @RequestBody ShownBody body,
+      HttpServletRequest request) {
+    Ids.path("hold_id", holdId);
+    Ids.path("message_id", messageId);
+    String channel = body == null ? null : body.channel();
+    if (channel == null || !channel.matches("[a-z][a-z0-9_]{0,31}")) {
+      throw ApiProblem.invalidField("channel", "channel is required, such as in_app or push");
+    }
+    Instant at = body.shownAt() == null ? clock.instant() : instant(body.shownAt());
+    return idempotency.execute(request, () -> new Idempotency.Result(HttpStatus.OK,
+        Map.of("first_time", shownStore.markShown(holdId, messageId, account, channel, at))));
+  }
+
+  @Operation(summary = "The sender answers the questionnaire; a matching answer escalates")
+  @PostMapping(path = "/v1/holds/{holdId}/answers", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<String> answers(@PathVariable String holdId,
+      @RequestHeader(name = ACCOUNT_HEADER) String account, @RequestBody AnswersBody body,
+      HttpServletRequest request) {
+    Ids.path("hold_id", holdId);
+    Ids.require(ACCOUNT_HEADER, account);
+    HoldAnswers.validate(body == null ? null : body.answers());
+    return idempotency.execute(request, () -> {
+      HoldService.Answered answered = holds.answer(holdId, account, body.answers());
+      return new Idempotency.Result(HttpStatus.OK, Map.of("hold", view(answered.hold()),
+          "matched_scripts", answered.matchedScripts()));
+    });
+  }
+
+  @Operation(summary = "Evidence for analysts: messages shown, answers given, the audit trail")
+  @GetMapping(path = "/v1/holds/{holdId}/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> evidence(@PathVariable String holdId) {
+    Ids.path("hold_id", holdId);
+    Hold hold = queries.find(holdId).orElseThrow(() -> ApiProblem.notFound("hold " + holdId));
+    return Map.of("hold", view(hold), "messages", queries.messages(holdId),
+        "answers", answersStore.of(holdId), "trail", queries.trail(holdId));
   }
 
   @Operation(summary = "Holds for analysts, by state (default: under_investigation)")

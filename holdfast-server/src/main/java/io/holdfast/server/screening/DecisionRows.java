@@ -2,10 +2,7 @@ package io.holdfast.server.screening;
 
 import io.holdfast.core.hold.Hold;
 import io.holdfast.core.transfer.Counterparty;
-import io.holdfast.server.audit.AuditLog;
-import io.holdfast.server.holds.HoldInstructions;
-import io.holdfast.server.holds.HoldRows;
-import io.holdfast.server.instructions.Instructions;
+import io.holdfast.server.holds.HoldPlacement;
 import java.util.ArrayList;
 import io.holdfast.core.transfer.Transfer;
 import java.sql.PreparedStatement;
@@ -44,17 +41,12 @@ public class DecisionRows {
       VALUES (?, ?, ?, 200, ?, ?)""";
 
   private final JdbcTemplate jdbc;
-  private final HoldRows holds;
-  private final Instructions instructions;
-  private final AuditLog audit;
+  private final HoldPlacement placement;
   private final Clock clock;
 
-  public DecisionRows(JdbcTemplate jdbc, HoldRows holds, Instructions instructions,
-      AuditLog audit, Clock clock) {
+  public DecisionRows(JdbcTemplate jdbc, HoldPlacement placement, Clock clock) {
     this.jdbc = jdbc;
-    this.holds = holds;
-    this.instructions = instructions;
-    this.audit = audit;
+    this.placement = placement;
     this.clock = clock;
   }
 
@@ -93,7 +85,7 @@ public class DecisionRows {
     }
   }
 
-  /** Places the holds of HOLD decisions, each with its HOLD_FUNDS instruction and audit row. */
+  /** Places the holds of HOLD decisions, with their instructions, audit and first steps. */
   private void insertHolds(List<PendingDecision> batch) {
     List<Hold.Held> placed = new ArrayList<>();
     for (PendingDecision p : batch) {
@@ -101,14 +93,7 @@ public class DecisionRows {
         placed.add(p.hold());
       }
     }
-    if (placed.isEmpty()) {
-      return;
-    }
-    holds.insert(placed);
-    instructions.insert(placed.stream().map(HoldInstructions::placed).toList());
-    audit.recordAll(placed.stream().map(h -> new AuditLog.Entry("system", "hold.placed",
-        "hold", h.holdId(), null, "HELD until " + h.releaseAt(), h.terms().tier().name()))
-        .toList());
+    placement.place(placed);
   }
 
   private static void transfer(PreparedStatement ps, PendingDecision p) throws SQLException {

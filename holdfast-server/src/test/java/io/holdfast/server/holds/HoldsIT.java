@@ -46,6 +46,12 @@ class HoldsIT extends PostgresServerTest {
   HoldPolicy policy;
   @Autowired
   InstructionSequencer sequencer;
+  @Autowired
+  io.holdfast.core.ladder.LadderPolicy ladder;
+  @Autowired
+  LadderMessages messages;
+  @Autowired
+  HoldAnswers answers;
 
   /** Makes every transfer from {@code sender} a HOLD, through a rule, and screens one. */
   private JsonNode held(String sender) {
@@ -173,7 +179,8 @@ class HoldsIT extends PostgresServerTest {
     String investigated = ids.get(0);
     admin().post("/v1/holds/" + investigated + "/escalate", "{\"note\":\"report received\"}");
     Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(25));
-    HoldService future = new HoldService(rows, instructions, audit, tx, policy, later);
+    HoldService future = new HoldService(rows, instructions, audit, tx, policy, ladder,
+        messages, answers, later);
     assertThat(holdService.sweepDue(100, "now")).as("nothing is due yet").isZero();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     CountDownLatch start = new CountDownLatch(1);

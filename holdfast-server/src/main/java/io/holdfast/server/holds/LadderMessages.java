@@ -1,0 +1,129 @@
+package io.holdfast.server.holds;
+
+import io.holdfast.core.hold.Hold;
+import io.holdfast.core.hold.RiskTier;
+import io.holdfast.core.ladder.LadderPolicy;
+import io.holdfast.core.ladder.ScamType;
+import io.holdfast.core.ladder.StepKind;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs ladder steps: renders the template for the hold's suspected scam type and the sender's
+ * language into a stored message (the evidence of what was said), or opens a call task for an
+ * agent. Message ids are the hold id and step index, so a step runs once however often the
+ * runner retries.
+ */
+@Repository
+public class LadderMessages {
+  private static final Map<String, String> LANGUAGE_BY_COUNTRY = Map.of(
+      "ES", "es", "MX", "es", "AR", "es", "CO", "es", "CL", "es", "PE", "es");
+
+  private final JdbcTemplate jdbc;
+  private final LadderPolicy ladder;
+
+  public LadderMessages(JdbcTemplate jdbc, LadderPolicy ladder) {
+    this.jdbc = jdbc;
+    this.ladder = ladder;
+  }
+
+  /** A rendered template. */
+  record Rendered(String title, String body, int version, String language) {}
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void run(Hold hold, Instant releaseAt, List<Integer> stepIndexes, Instant now) {
+    if (stepIndexes.isEmpty()) {
+      return;
+    }
+    String language = language(hold.terms().senderAccount());
+    ScamType type = ScamType.suspected(hold.terms().reasonCodes());
+    for (int index : stepIndexes) {
+      StepKind kind = ladder.steps().get(index).kind();
+      if (kind == StepKind.CALL_TASK) {
+        openCallTask(hold, type, releaseAt, now);
+      } else {
+        message(hold, index, kind, type, language, releaseAt, now);
+      }
+    }
+  }
+
+  private void message(Hold hold, int index, StepKind kind, ScamType type, String language,
+      Instant releaseAt, Instant now) {
+    String templateType = kind == StepKind.WARNING ? type.name() : ScamType.GENERAL.name();
+    Rendered r = render(kind.name(), templateType, language, hold, releaseAt);
+    String body = kind == StepKind.QUESTIONNAIRE ? r.body() + questions(language) : r.body();
+    jdbc.update("INSERT INTO hold_messages (message_id, hold_id, step_index, kind, scam_type,"
+            + " language, template_version, title, body, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        hold.holdId() + ":" + index, hold.holdId(), index, kind.name(), type.name(),
+        r.language(), r.version(), r.title(), body, Timestamp.from(now));
+  }
+
+  private String questions(String language) {
+    StringBuilder out = new StringBuilder();
+    List<Map<String, Object>> rows = jdbc.queryForList("SELECT title, body FROM"
+        + " message_templates WHERE kind = 'QUESTION' AND language = ? ORDER BY title", language);
+    if (rows.isEmpty() && !language.equals("en")) {
+      return questions("en");
+    }
+    for (Map<String, Object> row : rows) {
+      out.append("\n[").append(row.get("title")).append("] ").append(row.get("body"));
+    }
+    return out.toString();
+  }
+
+  private void openCallTask(Hold hold, ScamType type, Instant releaseAt, Instant now) {
+    Rendered script = render("CALL_SCRIPT", type.name(), "en", hold, releaseAt);
+    int priority = hold.terms().tier() == RiskTier.SEVERE ? 1
+        : hold.terms().senderVulnerable() ? 2 : 3;
+    jdbc.update("INSERT INTO call_tasks (task_id, hold_id, account_id, reason, script, priority,"
+            + " due_at, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)"
+            + " ON CONFLICT DO NOTHING",
+        "call_" + hold.holdId(), hold.holdId(), hold.terms().senderAccount(),
+        "held payment, suspected " + type.wire() + ": "
+            + String.join(", ", hold.terms().reasonCodes()),
+        script.body(), priority, Timestamp.from(now), Timestamp.from(now));
+  }
+
+  /** The template for kind, scam type and language, falling back to GENERAL and English. */
+  Rendered render(String kind, String scamType, String language, Hold hold, Instant releaseAt) {
+    Rendered t = template(kind, scamType, language)
+        .or(() -> template(kind, ScamType.GENERAL.name(), language))
+        .or(() -> template(kind, scamType, "en"))
+        .or(() -> template(kind, ScamType.GENERAL.name(), "en"))
+        .orElseThrow(() -> new IllegalStateException("no template for " + kind));
+    return new Rendered(fill(t.title(), hold, releaseAt), fill(t.body(), hold, releaseAt),
+        t.version(), t.language());
+  }
+
+  private Optional<Rendered> template(String kind, String scamType, String language) {
+    return jdbc.query("SELECT title, body, version, language FROM message_templates"
+            + " WHERE kind = ? AND scam_type = ? AND language = ?",
+        (rs, n) -> new Rendered(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)),
+        kind, scamType, language).stream().findFirst();
+  }
+
+  private static String fill(String text, Hold hold, Instant releaseAt) {
+    var amount = hold.terms().amount();
+    String major = BigDecimal.valueOf(amount.amountMinor())
+        .movePointLeft(amount.currency().exponent()).stripTrailingZeros().toPlainString();
+    return text.replace("{amount}", major)
+        .replace("{currency}", amount.currency().code())
+        .replace("{release_at}", releaseAt.toString());
+  }
+
+  private String language(String account) {
+    List<String> countries = jdbc.queryForList(
+        "SELECT country FROM accounts WHERE account_id = ?", String.class, account);
+    String country = countries.isEmpty() ? null : countries.get(0);
+    return country == null ? "en" : LANGUAGE_BY_COUNTRY.getOrDefault(country, "en");
+  }
+}

@@ -1,0 +1,171 @@
+package io.holdfast.server.holds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.holdfast.core.hold.HoldPolicy;
+import io.holdfast.core.ladder.LadderPolicy;
+import io.holdfast.server.audit.AuditLog;
+import io.holdfast.server.instructions.Instructions;
+import io.holdfast.server.support.Api;
+import io.holdfast.server.support.PostgresServerTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The cooling-off ladder, driven by a clock the test moves: the warning for the suspected scam
+ * and the questions are there when the hold is placed, a vulnerable sender gets a call task
+ * after an hour and a reminder at twelve, answers that match a scam script escalate, and every
+ * message shown and answer given is kept as evidence.
+ */
+class LadderIT extends PostgresServerTest {
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  HoldRows rows;
+  @Autowired
+  Instructions instructions;
+  @Autowired
+  AuditLog audit;
+  @Autowired
+  TransactionTemplate tx;
+  @Autowired
+  HoldPolicy policy;
+  @Autowired
+  LadderPolicy ladder;
+  @Autowired
+  LadderMessages messages;
+  @Autowired
+  HoldAnswers answers;
+
+  private HoldService at(Duration later) {
+    return new HoldService(rows, instructions, audit, tx, policy, ladder, messages, answers,
+        Clock.offset(Clock.systemUTC(), later));
+  }
+
+  /** A held transfer from a new account to a young recipient, after a password reset. */
+  private String holdFor(String sender, String country, boolean vulnerable) {
+    String flags = vulnerable ? ",\"vulnerability_flags\":[\"bereavement\"]" : "";
+    platform().put("/v1/accounts/" + sender, "{\"created_at\":\"2020-01-01T00:00:00Z\","
+        + "\"country\":\"" + country + "\"" + flags + "}");
+    String rule = "ladder_" + sender.replace("-", "_").toLowerCase();
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("name", rule);
+    r.put("expression", "transfer.sender_account == '" + sender + "'");
+    r.put("outcome", "HOLD");
+    r.put("score", 0.2);
+    r.put("reason_code", "ESCALATING_PAYMENTS_YOUNG_RECIPIENT");
+    r.put("description", "Payments to this new recipient keep growing.");
+    assertThat(admin().post("/v1/rules", Api.json(r)).status()).isEqualTo(201);
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("transfer_id", id("t"));
+    t.put("sender_account", sender);
+    t.put("recipient_account", id("r"));
+    t.put("amount_minor", 12_050);
+    t.put("currency", "USD");
+    t.put("channel", "p2p");
+    JsonNode d = platform().post("/v1/transfers/screen", Api.json(t)).json();
+    assertThat(d.path("outcome").asString()).isEqualTo("HOLD");
+    return d.path("hold").path("hold_id").asString();
+  }
+
+  private JsonNode messagesOf(String holdId, String sender) {
+    return platform().send("GET", "/v1/holds/" + holdId + "/messages", null, "application/json",
+        Map.of(HoldsController.ACCOUNT_HEADER, sender)).json().path("messages");
+  }
+
+  @Test
+  void theWarningAndQuestionsAreReadyWhenTheHoldIsPlaced() {
+    String sender = id("s");
+    String holdId = holdFor(sender, "GB", false);
+    JsonNode list = messagesOf(holdId, sender);
+    assertThat(list.size()).isEqualTo(2);
+    assertThat(list.get(0).path("kind").asString()).isEqualTo("WARNING");
+    assertThat(list.get(0).path("scam_type").asString()).isEqualTo("INVESTMENT");
+    assertThat(list.get(0).path("body").asString()).contains("120.5 USD");
+    assertThat(list.get(1).path("kind").asString()).isEqualTo("QUESTIONNAIRE");
+    assertThat(list.get(1).path("body").asString()).contains("promised_a_return");
+    assertThat(messagesOf(holdId, id("intruder")).isMissingNode()).isTrue();
+  }
+
+  @Test
+  void aSpanishSpeakerIsWarnedInSpanish() {
+    String sender = id("s");
+    String holdId = holdFor(sender, "ES", false);
+    JsonNode warning = messagesOf(holdId, sender).get(0);
+    assertThat(warning.path("language").asString()).isEqualTo("es");
+    assertThat(warning.path("title").asString()).contains("ganancias");
+  }
+
+  @Test
+  void aVulnerableSenderGetsACallAfterAnHourAndAReminderAtTwelve() {
+    String sender = id("s");
+    String holdId = holdFor(sender, "GB", true);
+    assertThat(at(Duration.ofMinutes(30)).runLadder(500)).isZero();
+    assertThat(taskCount(holdId)).isZero();
+    at(Duration.ofMinutes(61)).runLadder(500);
+    assertThat(taskCount(holdId)).isEqualTo(1);
+    at(Duration.ofMinutes(62)).runLadder(500);
+    assertThat(taskCount(holdId)).as("a step runs once").isEqualTo(1);
+    at(Duration.ofHours(13)).runLadder(500);
+    List<String> kinds = new ArrayList<>();
+    messagesOf(holdId, sender).forEach(m -> kinds.add(m.path("kind").asString()));
+    assertThat(kinds).containsExactly("WARNING", "QUESTIONNAIRE", "REMINDER");
+  }
+
+  @Test
+  void anAnswerThatMatchesAScamScriptEscalatesAndEverythingIsEvidence() {
+    String sender = id("s");
+    String holdId = holdFor(sender, "GB", false);
+    String messageId = messagesOf(holdId, sender).get(0).path("message_id").asString();
+    Api.Response shown = platform().send("POST", "/v1/holds/" + holdId + "/messages/"
+            + messageId + "/shown", "{\"channel\":\"in_app\"}", "application/json",
+        Map.of(HoldsController.ACCOUNT_HEADER, sender));
+    assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+    assertThat(shown.json().path("first_time").asBoolean()).isTrue();
+    Api.Response answered = platform().send("POST", "/v1/holds/" + holdId + "/answers",
+        "{\"answers\":{\"promised_a_return\":true,\"told_to_hurry_or_keep_secret\":false}}",
+        "application/json", Map.of(HoldsController.ACCOUNT_HEADER, sender));
+    assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+    JsonNode hold = answered.json().path("hold");
+    assertThat(hold.path("state").asString()).isEqualTo("under_investigation");
+    assertThat(answered.json().path("matched_scripts").get(0).asString()).contains("return");
+    Api.Response again = platform().send("POST", "/v1/holds/" + holdId + "/answers",
+        "{\"answers\":{\"promised_a_return\":false}}", "application/json",
+        Map.of(HoldsController.ACCOUNT_HEADER, sender));
+    assertThat(again.status()).isEqualTo(409);
+    JsonNode evidence = admin().get("/v1/holds/" + holdId + "/evidence").json();
+    assertThat(evidence.path("messages").get(0).path("shown_channel").asString())
+        .isEqualTo("in_app");
+    assertThat(evidence.path("answers").size()).isEqualTo(2);
+    List<String> actions = new ArrayList<>();
+    evidence.path("trail").forEach(e -> actions.add(e.path("action").asString()));
+    assertThat(actions).contains("hold.placed", "hold.message_shown", "hold.answered",
+        "hold.escalated");
+  }
+
+  @Test
+  void unknownQuestionsAreRefused() {
+    String sender = id("s");
+    String holdId = holdFor(sender, "GB", false);
+    Api.Response r = platform().send("POST", "/v1/holds/" + holdId + "/answers",
+        "{\"answers\":{\"favourite_colour\":true}}", "application/json",
+        Map.of(HoldsController.ACCOUNT_HEADER, sender));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM hold_answers WHERE hold_id = :id")
+        .param("id", holdId).query(Long.class).single()).isZero();
+  }
+
+  private long taskCount(String holdId) {
+    return jdbc.sql("SELECT COUNT(*) FROM call_tasks WHERE hold_id = :id").param("id", holdId)
+        .query(Long.class).single();
+  }
+}
