@@ -128,6 +128,21 @@ public final class FeatureStore {
     return into;
   }
 
+  /** Distinct reporters who reported {@code key} (a {@link Counterparty#key()}) as a scammer. */
+  public int reportCount(String key) {
+    AccountState s = states.get(key);
+    if (s == null) {
+      return 0;
+    }
+    synchronized (s) {
+      long[] counts = new long[2];
+      if (s.reporters != null) {
+        s.reporters.countSince(Long.MIN_VALUE, counts);
+      }
+      return (int) counts[0];
+    }
+  }
+
   public int accountCount() {
     return states.size();
   }

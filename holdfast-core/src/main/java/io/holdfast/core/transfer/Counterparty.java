@@ -35,4 +35,15 @@ public sealed interface Counterparty {
   static String accountKey(String accountId) {
     return "a:" + accountId;
   }
+
+  /** The counterparty a {@link #key()} was made from. */
+  static Counterparty fromKey(String key) {
+    if (key.startsWith("a:")) {
+      return new PlatformAccount(key.substring(2));
+    }
+    Invariants.check(key.startsWith("x:"), "not a counterparty key: %s", key);
+    int colon = key.indexOf(':', 2);
+    Invariants.check(colon > 2, "not an address key: %s", key);
+    return new ExternalAddress(key.substring(2, colon), key.substring(colon + 1));
+  }
 }

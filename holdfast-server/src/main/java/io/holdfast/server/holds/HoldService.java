@@ -37,11 +37,13 @@ public class HoldService {
   private final LadderPolicy ladder;
   private final LadderMessages messages;
   private final HoldAnswers answersStore;
+  private final HoldInvestigation investigation;
   private final Clock clock;
 
   public HoldService(HoldRows rows, Instructions instructions, AuditLog audit,
       TransactionTemplate tx, HoldPolicy policy, LadderPolicy ladder, LadderMessages messages,
-      HoldAnswers answersStore, Clock clock) {
+      HoldAnswers answersStore, HoldInvestigation investigation, Clock clock) {
+    this.investigation = investigation;
     this.ladder = ladder;
     this.messages = messages;
     this.answersStore = answersStore;
@@ -77,12 +79,12 @@ public class HoldService {
     Integer count = tx.execute(status -> {
       Instant now = clock.instant();
       List<Hold> due = rows.lockDue(now, limit);
+      Map<String, String> findings = investigation.findings(due);
       List<HoldOutcome.Changed> changes = new ArrayList<>(due.size());
       List<Hold> before = new ArrayList<>(due.size());
       for (Hold hold : due) {
-        boolean findings = hold instanceof Hold.UnderInvestigation;
-        HoldOutcome outcome = hold.handle(
-            new HoldCommand.Deadline(actor, now, findings, policy.extendBy()));
+        HoldOutcome outcome = hold.handle(new HoldCommand.Deadline(actor, now,
+            findings.containsKey(hold.holdId()), policy.extendBy()));
         if (outcome instanceof HoldOutcome.Changed changed) {
           before.add(hold);
           changes.add(changed);

@@ -52,9 +52,17 @@ class HoldsIT extends PostgresServerTest {
   LadderMessages messages;
   @Autowired
   HoldAnswers answers;
+  @Autowired
+  HoldInvestigation investigation;
+  @Autowired
+  io.holdfast.core.feature.FeatureStore features;
 
   /** Makes every transfer from {@code sender} a HOLD, through a rule, and screens one. */
   private JsonNode held(String sender) {
+    return held(sender, id("r"));
+  }
+
+  private JsonNode held(String sender, String recipient) {
     String rule = "hold_" + sender.replace("-", "_").toLowerCase();
     if (admin().get("/v1/rules/" + rule).status() == 404) {
       Map<String, Object> r = new LinkedHashMap<>();
@@ -69,7 +77,7 @@ class HoldsIT extends PostgresServerTest {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("transfer_id", id("t"));
     t.put("sender_account", sender);
-    t.put("recipient_account", id("r"));
+    t.put("recipient_account", recipient);
     t.put("amount_minor", 25_000);
     t.put("currency", "USD");
     t.put("channel", "p2p");
@@ -180,7 +188,7 @@ class HoldsIT extends PostgresServerTest {
     admin().post("/v1/holds/" + investigated + "/escalate", "{\"note\":\"report received\"}");
     Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(25));
     HoldService future = new HoldService(rows, instructions, audit, tx, policy, ladder,
-        messages, answers, later);
+        messages, answers, investigation, later);
     assertThat(holdService.sweepDue(100, "now")).as("nothing is due yet").isZero();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     CountDownLatch start = new CountDownLatch(1);
@@ -212,6 +220,37 @@ class HoldsIT extends PostgresServerTest {
     assertThat(resolved).isGreaterThanOrEqualTo(40);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'hold.released'"
         + " AND entity_id IN " + in).query(Long.class).single()).isEqualTo(39);
+  }
+
+  @Test
+  void theDeadlineReChecksTheRecipientAndKeepsHoldsWithFindings() {
+    String shared = id("r");
+    List<String> fanIn = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      fanIn.add(held(id("s"), shared).path("hold_id").asString());
+    }
+    String reported = id("r");
+    String reportedHold = held(id("s"), reported).path("hold_id").asString();
+    features.recordReport(new io.holdfast.core.transfer.Counterparty.PlatformAccount(reported),
+        id("victim"));
+    String clean = held(id("s")).path("hold_id").asString();
+    HoldService future = new HoldService(rows, instructions, audit, tx, policy, ladder,
+        messages, answers, investigation, Clock.offset(Clock.systemUTC(), Duration.ofHours(25)));
+    for (int i = 0; i < 100 && future.sweepDue(500, "sweeper") > 0; i++) {
+      // Sweep until nothing is due; extended holds are due again only 24 h later.
+    }
+    for (String holdId : fanIn) {
+      assertThat(state(holdId)).as("fan-in of held payments is a finding").isIn("HELD",
+          "UNDER_INVESTIGATION");
+    }
+    assertThat(state(reportedHold)).as("a report is a finding").isIn("HELD",
+        "UNDER_INVESTIGATION");
+    assertThat(state(clean)).isEqualTo("RELEASED");
+  }
+
+  private String state(String holdId) {
+    return jdbc.sql("SELECT state FROM holds WHERE hold_id = :id").param("id", holdId)
+        .query(String.class).single();
   }
 
   @Test

@@ -45,9 +45,12 @@ class LadderIT extends PostgresServerTest {
   LadderMessages messages;
   @Autowired
   HoldAnswers answers;
+  @Autowired
+  HoldInvestigation investigation;
 
   private HoldService at(Duration later) {
     return new HoldService(rows, instructions, audit, tx, policy, ladder, messages, answers,
+        investigation,
         Clock.offset(Clock.systemUTC(), later));
   }
 

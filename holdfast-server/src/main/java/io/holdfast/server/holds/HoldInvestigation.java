@@ -1,0 +1,87 @@
+package io.holdfast.server.holds;
+
+import io.holdfast.core.feature.FeatureStore;
+import io.holdfast.core.hold.Hold;
+import io.holdfast.core.intel.IntelIndex;
+import io.holdfast.core.transfer.Counterparty;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The automatic checks re-run when a hold falls due: has the recipient been put on an intel
+ * list, reported as a scammer, or is it now receiving held payments from several other
+ * senders? Any of these is an open finding, and the hold is extended or returned instead of
+ * released. Checks for a whole sweep batch run as one query, so a sweep stays fast.
+ */
+@Component
+public class HoldInvestigation {
+  /** Other senders with active holds to the same recipient that make a finding. */
+  static final int OTHER_HELD_SENDERS_MIN = 2;
+
+  private final IntelIndex intel;
+  private final FeatureStore features;
+  private final JdbcTemplate jdbc;
+
+  public HoldInvestigation(IntelIndex intel, FeatureStore features, JdbcTemplate jdbc) {
+    this.intel = intel;
+    this.features = features;
+    this.jdbc = jdbc;
+  }
+
+  /** The open finding for each hold that has one, by hold id. */
+  public Map<String, String> findings(List<Hold> holds) {
+    Map<String, String> findings = new HashMap<>();
+    Map<String, Integer> otherSenders = heldSendersByRecipient(holds);
+    for (Hold hold : holds) {
+      String finding = finding(hold, otherSenders);
+      if (finding != null) {
+        findings.put(hold.holdId(), finding);
+      }
+    }
+    return findings;
+  }
+
+  private String finding(Hold hold, Map<String, Integer> heldSenders) {
+    if (hold instanceof Hold.UnderInvestigation u) {
+      return u.finding();
+    }
+    String recipient = hold.terms().recipientKey();
+    List<String> lists = intel.lookup(Counterparty.fromKey(recipient));
+    if (!lists.isEmpty()) {
+      return "recipient is now on intel list " + String.join(", ", lists);
+    }
+    int reports = features.reportCount(recipient);
+    if (reports > 0) {
+      return "recipient was reported as a scammer by " + reports + " reporter(s)";
+    }
+    int others = heldSenders.getOrDefault(recipient, 0) - 1;
+    if (others >= OTHER_HELD_SENDERS_MIN) {
+      return "recipient has held payments from " + others + " other senders";
+    }
+    return null;
+  }
+
+  private Map<String, Integer> heldSendersByRecipient(List<Hold> holds) {
+    Set<String> recipients = new LinkedHashSet<>();
+    holds.forEach(h -> recipients.add(h.terms().recipientKey()));
+    Map<String, Integer> counts = new HashMap<>();
+    if (recipients.isEmpty()) {
+      return counts;
+    }
+    List<String> keys = new ArrayList<>(recipients);
+    String marks = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
+    jdbc.query("SELECT recipient_key, COUNT(DISTINCT sender_account) FROM holds"
+            + " WHERE state IN ('HELD', 'UNDER_INVESTIGATION') AND recipient_key IN (" + marks
+            + ") GROUP BY recipient_key",
+        rs -> {
+          counts.put(rs.getString(1), rs.getInt(2));
+        }, keys.toArray());
+    return counts;
+  }
+}
