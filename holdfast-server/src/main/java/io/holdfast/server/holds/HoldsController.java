@@ -43,10 +43,12 @@ public class HoldsController {
   private final Idempotency idempotency;
   private final HoldAnswers answersStore;
   private final ShownMessages shownStore;
+  private final HoldStats stats;
   private final Clock clock;
 
   public HoldsController(HoldService holds, HoldQueries queries, Idempotency idempotency,
-      HoldAnswers answersStore, ShownMessages shownStore, Clock clock) {
+      HoldAnswers answersStore, ShownMessages shownStore, HoldStats stats, Clock clock) {
+    this.stats = stats;
     this.answersStore = answersStore;
     this.shownStore = shownStore;
     this.holds = holds;
@@ -141,6 +143,13 @@ public class HoldsController {
         "answers", answersStore.of(holdId), "trail", queries.trail(holdId));
   }
 
+  @Operation(summary = "The safety net's numbers: amounts held, released and returned, time held")
+  @GetMapping(path = "/v1/stats/holds", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> stats(@RequestParam(required = false) String since) {
+    Instant from = since == null ? Instant.EPOCH : instant(since);
+    return stats.since(from);
+  }
+
   @Operation(summary = "Holds for analysts, by state (default: under_investigation)")
   @GetMapping(path = "/v1/holds", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> queue(
@@ -219,7 +228,8 @@ public class HoldsController {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      throw ApiProblem.invalidField("release_at", "release_at must be ISO-8601 with an offset");
+      throw ApiProblem.invalidField("release_at", "times must be ISO-8601 with an offset, such as"
+          + " 2026-11-25T10:00:00Z");
     }
   }
 }

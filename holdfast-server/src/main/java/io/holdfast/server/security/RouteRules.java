@@ -42,6 +42,7 @@ public final class RouteRules {
         RouteRule.of(GET, "/v1/holds/{holdId}", HOLDS, ANALYST),
         RouteRule.of(POST, "/v1/holds/{holdId}/cancel", HOLDS),
         RouteRule.of(GET, "/v1/holds", ANALYST),
+        RouteRule.of(GET, "/v1/stats/holds", ANALYST, "SCOPE_metrics"),
         RouteRule.of(GET, "/v1/holds/{holdId}/messages", HOLDS),
         RouteRule.of(POST, "/v1/holds/{holdId}/messages/{messageId}/shown", HOLDS),
         RouteRule.of(POST, "/v1/holds/{holdId}/answers", HOLDS),

@@ -248,6 +248,24 @@ class HoldsIT extends PostgresServerTest {
     assertThat(state(clean)).isEqualTo("RELEASED");
   }
 
+  @Test
+  void statsCountHoldsAndMoneyByResolution() {
+    String sender = id("s");
+    String a = held(sender).path("hold_id").asString();
+    held(sender);
+    asSender("POST", "/v1/holds/" + a + "/cancel", sender);
+    JsonNode stats = admin().get("/v1/stats/holds").json();
+    assertThat(stats.path("holds").asLong()).isGreaterThanOrEqualTo(2);
+    assertThat(stats.path("by_resolution").path("cancelled_by_sender").path("holds").asLong())
+        .isPositive();
+    assertThat(stats.path("amount_returned_usd_minor").asLong()).isGreaterThanOrEqualTo(25_000);
+    assertThat(stats.path("amount_held_usd_minor").asLong())
+        .isGreaterThanOrEqualTo(stats.path("amount_returned_usd_minor").asLong()
+            + stats.path("amount_released_usd_minor").asLong());
+    assertThat(platform().get("/v1/stats/holds").status()).isEqualTo(200);
+    assertThat(anonymous().get("/v1/stats/holds").status()).isEqualTo(401);
+  }
+
   private String state(String holdId) {
     return jdbc.sql("SELECT state FROM holds WHERE hold_id = :id").param("id", holdId)
         .query(String.class).single();
