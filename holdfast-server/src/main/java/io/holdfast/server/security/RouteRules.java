@@ -53,6 +53,9 @@ public final class RouteRules {
         RouteRule.of(POST, "/v1/holds/{holdId}/extend", ANALYST),
         RouteRule.of(GET, "/v1/instructions", INSTRUCTIONS),
         RouteRule.of(POST, "/v1/instructions/{instructionId}/ack", INSTRUCTIONS),
+        RouteRule.of(GET, "/v1/webhooks/deliveries", ADMIN),
+        RouteRule.of(POST, "/v1/webhooks/deliveries/{instructionId}/retry", ADMIN),
+        RouteRule.of(GET, "/v1/sandbox/ledger", ADMIN),
         RouteRule.open(null, "/error", "the servlet container forwards requests that failed"
             + " before reaching a controller here; it only renders that failure"),
         RouteRule.open(GET, "/actuator/health",

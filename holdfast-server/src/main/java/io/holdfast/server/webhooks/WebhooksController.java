@@ -1,0 +1,80 @@
+package io.holdfast.server.webhooks;
+
+import io.holdfast.server.idempotency.Idempotency;
+import io.holdfast.server.security.Actor;
+import io.holdfast.server.web.ApiProblem;
+import io.holdfast.server.web.Ids;
+import io.holdfast.server.web.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Administrators see webhook deliveries by state and send dead letters again. */
+@RestController
+@Tag(name = "Webhooks")
+public class WebhooksController {
+  private static final Set<String> STATES = Set.of("PENDING", "DELIVERED", "DEAD");
+
+  private final WebhookDeliveries deliveries;
+  private final Idempotency idempotency;
+  private final Clock clock;
+
+  public WebhooksController(WebhookDeliveries deliveries, Idempotency idempotency,
+      Clock clock) {
+    this.deliveries = deliveries;
+    this.idempotency = idempotency;
+    this.clock = clock;
+  }
+
+  @Operation(summary = "Webhook deliveries in a state (default DEAD), in instruction order")
+  @GetMapping(path = "/v1/webhooks/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> list(@RequestParam(defaultValue = "DEAD") String state,
+      @RequestParam(defaultValue = "0") long after,
+      @RequestParam(defaultValue = "100") int limit) {
+    if (!STATES.contains(state)) {
+      throw ApiProblem.invalidField("state", "state must be PENDING, DELIVERED or DEAD");
+    }
+    if (after < 0) {
+      throw ApiProblem.invalidField("after", "after is a cursor: 0 or a seq already read");
+    }
+    if (limit < 1 || limit > WebhookDeliveries.PAGE_MAX) {
+      throw ApiProblem.invalidField("limit", "limit must be 1 to " + WebhookDeliveries.PAGE_MAX);
+    }
+    List<Map<String, Object>> page = deliveries.byState(state, after, limit);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("deliveries", page);
+    body.put("next_cursor", page.isEmpty() ? after : page.get(page.size() - 1).get("seq"));
+    return body;
+  }
+
+  @Operation(summary = "Send a dead webhook again, from its first attempt")
+  @PostMapping(path = "/v1/webhooks/deliveries/{instructionId}/retry",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<String> retry(@PathVariable String instructionId,
+      HttpServletRequest request) {
+    Ids.path("instruction_id", instructionId);
+    return idempotency.execute(request, () -> {
+      String state = deliveries.state(instructionId)
+          .orElseThrow(() -> ApiProblem.notFound("webhook delivery " + instructionId));
+      if (!deliveries.retry(instructionId, Actor.current(), clock.instant())) {
+        throw new ApiProblem(ProblemType.CONFLICT, "only a DEAD delivery can be retried; this"
+            + " one is " + state, Map.of("state", state));
+      }
+      return new Idempotency.Result(HttpStatus.OK,
+          Map.of("instruction_id", instructionId, "state", "PENDING"));
+    });
+  }
+}
