@@ -3,6 +3,7 @@ package io.holdfast.server.config;
 import io.holdfast.core.feature.FeatureStore;
 import io.holdfast.core.hold.HoldPolicy;
 import io.holdfast.core.ladder.LadderPolicy;
+import io.holdfast.server.support.IdGenerator;
 import io.holdfast.core.intel.IntelIndex;
 import io.holdfast.core.money.CurrencyCatalog;
 import io.holdfast.core.screening.ScoringPolicy;

@@ -6,7 +6,7 @@ import io.holdfast.core.hold.Hold;
 import io.holdfast.core.hold.HoldPolicy;
 import io.holdfast.core.screening.Outcome;
 import io.holdfast.core.screening.Reason;
-import io.holdfast.server.config.IdGenerator;
+import io.holdfast.server.support.IdGenerator;
 import java.util.List;
 import io.holdfast.core.screening.Decision;
 import io.holdfast.core.screening.ScreeningEngine;

@@ -1,4 +1,4 @@
-package io.holdfast.server.config;
+package io.holdfast.server.support;
 
 import java.util.UUID;
 
