@@ -55,6 +55,12 @@ public class HoldService {
     this.clock = clock;
   }
 
+  /** The same service reading another clock: tests move time with it instead of sleeping. */
+  public HoldService withClock(Clock other) {
+    return new HoldService(rows, instructions, audit, tx, policy, ladder, messages, answersStore,
+        investigation, other);
+  }
+
   /**
    * Applies one command. {@code senderAccount}, when given, must be the hold's sender; any other
    * caller gets the same 404 as for a hold that does not exist.

@@ -187,8 +187,7 @@ class HoldsIT extends PostgresServerTest {
     String investigated = ids.get(0);
     admin().post("/v1/holds/" + investigated + "/escalate", "{\"note\":\"report received\"}");
     Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(25));
-    HoldService future = new HoldService(rows, instructions, audit, tx, policy, ladder,
-        messages, answers, investigation, later);
+    HoldService future = holdService.withClock(later);
     assertThat(holdService.sweepDue(100, "now")).as("nothing is due yet").isZero();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     CountDownLatch start = new CountDownLatch(1);
@@ -234,8 +233,8 @@ class HoldsIT extends PostgresServerTest {
     features.recordReport(new io.holdfast.core.transfer.Counterparty.PlatformAccount(reported),
         id("victim"));
     String clean = held(id("s")).path("hold_id").asString();
-    HoldService future = new HoldService(rows, instructions, audit, tx, policy, ladder,
-        messages, answers, investigation, Clock.offset(Clock.systemUTC(), Duration.ofHours(25)));
+    HoldService future =
+        holdService.withClock(Clock.offset(Clock.systemUTC(), Duration.ofHours(25)));
     for (int i = 0; i < 100 && future.sweepDue(500, "sweeper") > 0; i++) {
       // Sweep until nothing is due; extended holds are due again only 24 h later.
     }

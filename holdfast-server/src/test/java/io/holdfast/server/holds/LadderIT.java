@@ -30,6 +30,8 @@ class LadderIT extends PostgresServerTest {
   @Autowired
   JdbcClient jdbc;
   @Autowired
+  HoldService holdService;
+  @Autowired
   HoldRows rows;
   @Autowired
   Instructions instructions;
@@ -49,9 +51,7 @@ class LadderIT extends PostgresServerTest {
   HoldInvestigation investigation;
 
   private HoldService at(Duration later) {
-    return new HoldService(rows, instructions, audit, tx, policy, ladder, messages, answers,
-        investigation,
-        Clock.offset(Clock.systemUTC(), later));
+    return holdService.withClock(Clock.offset(Clock.systemUTC(), later));
   }
 
   /** A held transfer from a new account to a young recipient, after a password reset. */

@@ -87,7 +87,7 @@ class SandboxLedgerIT extends PostgresServerTest {
 
   private HoldService later() {
     Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(25));
-    return new HoldService(rows, instructions, audit, tx, policy, later);
+    return holds.withClock(later);
   }
 
   private void sweepAll(HoldService service) {
