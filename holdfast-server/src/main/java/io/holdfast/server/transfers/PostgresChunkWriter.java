@@ -31,9 +31,17 @@ final class PostgresChunkWriter implements ChunkWriter {
         recipient_address VARCHAR(200), network VARCHAR(16), amount_minor BIGINT,
         currency VARCHAR(10), amount_usd_minor BIGINT, channel VARCHAR(32)
       ) ON COMMIT DELETE ROWS""";
-  private static final String MOVE = "INSERT INTO transfers (" + COLUMNS + ", source)"
+  // ON CONFLICT costs a speculative insertion per row, about a third more time in a measured
+  // run; so the fast path skips known ids with an anti-join and repeated ids with DISTINCT ON,
+  // and the careful path runs only when a concurrent writer stored one of the ids meanwhile.
+  private static final String MOVE_FAST = "INSERT INTO transfers (" + COLUMNS + ", source)"
+      + " SELECT DISTINCT ON (transfer_id) " + COLUMNS + ", 'import'"
+      + " FROM transfer_import_staging s WHERE NOT EXISTS"
+      + " (SELECT 1 FROM transfers t WHERE t.transfer_id = s.transfer_id)";
+  private static final String MOVE_CAREFUL = "INSERT INTO transfers (" + COLUMNS + ", source)"
       + " SELECT " + COLUMNS + ", 'import' FROM transfer_import_staging"
       + " ON CONFLICT (transfer_id) DO NOTHING";
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Connection connection;
   private final CopyManager copy;
@@ -61,17 +69,28 @@ final class PostgresChunkWriter implements ChunkWriter {
 
   @Override
   public long write(Chunk chunk) throws SQLException {
+    text.setLength(0);
+    for (Transfer t : chunk.transfers()) {
+      appendRow(t);
+    }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     try {
-      text.setLength(0);
-      for (Transfer t : chunk.transfers()) {
-        appendRow(t);
+      return write(chunk, bytes, MOVE_FAST);
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
       }
-      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      return write(chunk, bytes, MOVE_CAREFUL);
+    }
+  }
+
+  private long write(Chunk chunk, byte[] bytes, String move) throws SQLException {
+    try {
       copy.copyIn("COPY transfer_import_staging (" + COLUMNS + ") FROM STDIN",
           new ByteArrayInputStream(bytes));
       long inserted;
       try (Statement s = connection.createStatement()) {
-        inserted = s.executeUpdate(MOVE);
+        inserted = s.executeUpdate(move);
       }
       AuditRows.insert(connection, clock.instant(), actor, "transfers.imported", "import",
           chunk.entityId(), ChunkWriter.auditState(chunk, inserted), null);

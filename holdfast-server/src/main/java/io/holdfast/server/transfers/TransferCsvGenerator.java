@@ -31,9 +31,12 @@ public final class TransferCsvGenerator {
       line.setLength(0);
       line.append("g").append(seed).append('-').append(i).append(',');
       line.append(Instant.ofEpochSecond(START + i * 7 + random.nextInt(7))).append(',');
-      line.append("acct-").append(random.nextInt(200_000)).append(',');
+      int sender = random.nextInt(200_000);
+      line.append("acct-").append(sender).append(',');
       if (random.nextInt(10) < 6) {
-        line.append("acct-").append(random.nextInt(200_000)).append(",,,");
+        // Never the sender: a transfer to oneself is refused, and the file must import cleanly.
+        int recipient = (sender + 1 + random.nextInt(199_999)) % 200_000;
+        line.append("acct-").append(recipient).append(",,,");
       } else {
         line.append(",0x");
         for (int h = 0; h < 40; h++) {
