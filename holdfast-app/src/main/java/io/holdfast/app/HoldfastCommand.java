@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
     description = "Anti-scam safety net for platforms that move money.",
     subcommands = {
         ServeCommand.class,
+        ImportCommand.class,
+        IntelCommand.class,
+        GenerateCommand.class,
         CommandLine.HelpCommand.class
     })
 public class HoldfastCommand implements Runnable {

@@ -102,12 +102,14 @@ public final class TransferParser {
     if (text == null || text.isEmpty()) {
       return now;
     }
-    Instant at;
-    try {
-      at = OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ApiProblem.invalidField("created_at",
-          "created_at must be ISO-8601 with an offset, such as 2026-11-25T10:00:00Z");
+    Instant at = IsoTimestamps.parse(text);
+    if (at == null) {
+      try {
+        at = OffsetDateTime.parse(text).toInstant();
+      } catch (DateTimeParseException e) {
+        throw ApiProblem.invalidField("created_at",
+            "created_at must be ISO-8601 with an offset, such as 2026-11-25T10:00:00Z");
+      }
     }
     if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
       throw ApiProblem.invalidField("created_at", "created_at is more than an hour in the future");

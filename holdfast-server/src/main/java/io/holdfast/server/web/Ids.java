@@ -8,7 +8,28 @@ public final class Ids {
 
   private Ids() {}
 
+  /**
+   * Whether an id has the format of {@link #ID}. Checked by hand because ids are checked for
+   * every screened and every imported transfer, where the regex matcher was a measurable
+   * cost; the pattern stays as the definition, and a test holds the two equal.
+   */
   public static boolean valid(String id) {
+    if (id == null || id.isEmpty() || id.length() > 128) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9');
+      if (!alphanumeric && (i == 0 || (c != '.' && c != '_' && c != ':' && c != '@'
+          && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean matchesPattern(String id) {
     return id != null && ID.matcher(id).matches();
   }
 
