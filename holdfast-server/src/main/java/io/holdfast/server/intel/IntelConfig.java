@@ -4,15 +4,13 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Wires the intel store and importer, which are plain classes so that the command line can use
- * them without Spring. Scheduling is enabled here for the intel refresh; the ruleset refresh
- * relies on it too.
+ * them without Spring. (Scheduling, for the intel refresh among others, is enabled in
+ * CoreConfig.)
  */
 @Configuration
-@EnableScheduling
 public class IntelConfig {
 
   @Bean
