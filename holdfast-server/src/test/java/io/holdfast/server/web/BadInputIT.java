@@ -101,7 +101,30 @@ class BadInputIT extends PostgresServerTest {
         c("rule bad name", "POST", "/v1/rules", rule("Bad Name", "true"), 400, "invalid-field"),
         c("rule unknown field", "POST", "/v1/rules",
             rule("bad_rule_5", "true").replace("}", ",\"priority\":1}"), 400, "unknown-field"),
-        c("rule wrong media type", "POST", "/v1/rules", null, 415, "unsupported-media-type"));
+        c("rule wrong media type", "POST", "/v1/rules", null, 415, "unsupported-media-type"),
+        c("intel list bad action", "PUT", "/v1/intel/lists/bad-action",
+            "{\"action\":\"ALLOW\"}", 400, "invalid-field"),
+        c("intel list unknown field", "PUT", "/v1/intel/lists/bad-field",
+            "{\"action\":\"HOLD\",\"colour\":1}", 400, "unknown-field"),
+        c("intel list bad name", "PUT", "/v1/intel/lists/has%20space",
+            "{\"action\":\"HOLD\"}", 400, "invalid-id"),
+        c("intel lookup bad address", "GET",
+            "/v1/intel/lookup?network=ETH&address=0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD",
+            null, 400, "invalid-address"),
+        c("hold bad id", "GET", "/v1/holds/bad%20id", null, 400, "invalid-id"),
+        c("hold extend bad time", "POST", "/v1/holds/hold_x/extend",
+            "{\"release_at\":\"tomorrow\"}", 400, "invalid-field"),
+        c("hold extend unknown field", "POST", "/v1/holds/hold_x/extend",
+            "{\"release_at\":\"2030-01-01T00:00:00Z\",\"force\":true}", 400,
+            "unknown-field"),
+        c("hold queue bad state", "GET", "/v1/holds?state=maybe", null, 400, "invalid-field"),
+        c("hold queue huge page", "GET", "/v1/holds?limit=100000", null, 400, "invalid-field"),
+        c("instructions negative cursor", "GET", "/v1/instructions?after=-1", null, 400,
+            "invalid-field"),
+        c("instructions bad cursor type", "GET", "/v1/instructions?after=abc", null, 400,
+            "invalid-field"),
+        c("stats bad since", "GET", "/v1/stats/holds?since=yesterday", null, 400,
+            "invalid-field"));
   }
 
   static String rule(String name, String expression) {
@@ -118,7 +141,9 @@ class BadInputIT extends PostgresServerTest {
   @MethodSource("cases")
   void badInputIsRefusedAndWritesNothing(Case c) {
     Map<String, Long> before = counts();
-    Api api = c.path().startsWith("/v1/rules") ? admin() : platform();
+    boolean asAdmin = c.path().startsWith("/v1/rules") || c.path().startsWith("/v1/holds")
+        || c.path().startsWith("/v1/stats") || c.path().startsWith("/v1/intel/lists");
+    Api api = asAdmin ? admin() : platform();
     Api.Response r = c.body() == null && c.status() == 415
         ? api.send(c.method(), c.path(), "name=x", "application/x-www-form-urlencoded", Map.of())
         : api.send(c.method(), c.path(), c.body(), "application/json", Map.of());
@@ -132,7 +157,8 @@ class BadInputIT extends PostgresServerTest {
   private Map<String, Long> counts() {
     Map<String, Long> counts = new java.util.TreeMap<>();
     for (String table : List.of("transfers", "decisions", "accounts", "account_events", "rules",
-        "idempotency_keys", "audit_log")) {
+        "idempotency_keys", "audit_log", "holds", "instructions", "intel_lists",
+        "intel_entries")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     return counts;
