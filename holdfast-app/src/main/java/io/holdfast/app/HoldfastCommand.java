@@ -1,5 +1,6 @@
 package io.holdfast.app;
 
+import io.holdfast.app.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,6 +9,7 @@ import picocli.CommandLine.Command;
     description = "Anti-scam safety net for platforms that move money.",
     subcommands = {
         ServeCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public class HoldfastCommand implements Runnable {
