@@ -30,7 +30,7 @@ import org.HdrHistogram.Histogram;
  */
 final class SqlBaseline {
   private static final Pattern NAMED = Pattern.compile("(?<![:\\w]):([a-z][a-z0-9]*)");
-  private static final String TEMPLATE = """
+  static final String TEMPLATE = """
       WITH
       s AS (SELECT count(*) FILTER (WHERE created_at > :h1) AS c1,
                    sum(amount_usd_minor) FILTER (WHERE created_at > :h1) AS s1,
@@ -82,7 +82,7 @@ final class SqlBaseline {
   }
 
   /** A statement with :named parameters turned into positional ones. */
-  private record Statement(String sql, List<String> names) {
+  record Statement(String sql, List<String> names) {
     static Statement of(String template) {
       Matcher m = NAMED.matcher(template);
       List<String> names = new ArrayList<>();
