@@ -1,5 +1,6 @@
 package io.holdfast.app;
 
+import io.holdfast.app.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
         ImportCommand.class,
         IntelCommand.class,
         GenerateCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public class HoldfastCommand implements Runnable {
