@@ -6,7 +6,6 @@ import io.holdfast.core.screening.EngineFailure;
 import io.holdfast.core.screening.Reason;
 import io.holdfast.core.screening.RuleHit;
 import java.util.List;
-import java.util.Map;
 
 /** The screening answer as the platform receives it, and as it is stored for replay. */
 public record DecisionBody(
@@ -18,7 +17,7 @@ public record DecisionBody(
     int rulesetVersion,
     boolean degraded,
     List<FailureBody> failures,
-    Map<String, Object> features,
+    FeatureValues features,
     String decidedAt,
     HoldBody hold) {
 
@@ -45,7 +44,7 @@ public record DecisionBody(
         d.rulesetVersion(),
         d.degraded(),
         d.failures().stream().map(DecisionBody::failure).toList(),
-        d.features().asMap(),
+        new FeatureValues(d.features()),
         d.decidedAt().toString(),
         hold == null ? null : new HoldBody(hold.holdId(), hold.releaseAt().toString(),
             hold.terms().tier().name()));

@@ -38,7 +38,7 @@ public class ScreeningController {
       schema = @Schema(implementation = DecisionBody.class)))
   @PostMapping(path = "/v1/transfers/screen", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<String> screen(@RequestBody TransferBody body,
+  public ResponseEntity<byte[]> screen(@RequestBody TransferBody body,
       @Parameter(description = "optional; the transfer_id is already a natural key")
       @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
       HttpServletRequest request) {

@@ -15,6 +15,7 @@ import io.holdfast.server.idempotency.Idempotency;
 import io.holdfast.server.screening.PendingDecision.WriteOutcome;
 import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.ProblemType;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
@@ -46,6 +47,8 @@ public class ScreeningService {
   private final HoldPolicy holdPolicy;
   private final IdGenerator ids;
   private final Timer latency;
+  private final java.util.EnumMap<Outcome, Counter> decisions =
+      new java.util.EnumMap<>(Outcome.class);
   private final ConcurrentHashMap<String, CompletableFuture<WriteOutcome>> inFlight =
       new ConcurrentHashMap<>();
 
@@ -61,13 +64,18 @@ public class ScreeningService {
     this.stored = stored;
     this.json = json;
     this.meters = meters;
+    for (Outcome outcome : Outcome.values()) {
+      decisions.put(outcome, Counter.builder("holdfast.decisions")
+          .description("screening decisions by outcome")
+          .tag("outcome", outcome.name()).register(meters));
+    }
     this.latency = Timer.builder("holdfast.screening.latency")
         .description("time from request to durable decision")
         .publishPercentileHistogram()
         .register(meters);
   }
 
-  public ResponseEntity<String> screen(TransferBody body, String requestHash, String actor,
+  public ResponseEntity<byte[]> screen(TransferBody body, String requestHash, String actor,
       String idempotencyKey) {
     long startNanos = System.nanoTime();
     if (idempotencyKey != null) {
@@ -86,7 +94,9 @@ public class ScreeningService {
     try {
       Decision decision = engine.screen(transfer);
       Hold.Held hold = decision.outcome() == Outcome.HOLD ? place(transfer, decision) : null;
-      String response = json.writeValueAsString(DecisionBody.of(decision, hold));
+      // Bytes for the answer (written as they are, no second encoding), text for the store.
+      byte[] answer = json.writeValueAsBytes(DecisionBody.of(decision, hold));
+      String response = new String(answer, java.nio.charset.StandardCharsets.UTF_8);
       long amountUsd = transfer.amount().usdCents();
       PendingDecision pending = new PendingDecision(transfer, amountUsd, requestHash, decision,
           response, actor, idempotencyKey, hold, done);
@@ -98,9 +108,9 @@ public class ScreeningService {
         return duplicate(transfer.transferId(), requestHash, actor, idempotencyKey);
       }
       features.recordTransfer(transfer, amountUsd);
-      meters.counter("holdfast.decisions", "outcome", decision.outcome().name()).increment();
+      decisions.get(decision.outcome()).increment();
       latency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
-      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(response);
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     } finally {
       inFlight.remove(transfer.transferId(), done);
     }
@@ -114,7 +124,7 @@ public class ScreeningService {
         decision.features().flag(Feature.SENDER_VULNERABLE), codes, decision.decidedAt());
   }
 
-  private ResponseEntity<String> duplicate(String transferId, String requestHash, String actor,
+  private ResponseEntity<byte[]> duplicate(String transferId, String requestHash, String actor,
       String idempotencyKey) {
     Optional<StoredDecisions.Stored> byId = stored.byTransferId(transferId);
     if (byId.isPresent()) {
@@ -130,7 +140,7 @@ public class ScreeningService {
         "an identical request is still being processed; retry shortly");
   }
 
-  private static ResponseEntity<String> replay(StoredDecisions.Stored s, String requestHash,
+  private static ResponseEntity<byte[]> replay(StoredDecisions.Stored s, String requestHash,
       ProblemType onMismatch) {
     if (!s.requestHash().equals(requestHash)) {
       String detail = onMismatch == ProblemType.TRANSFER_ID_REUSED
@@ -139,7 +149,8 @@ public class ScreeningService {
       throw new ApiProblem(onMismatch, detail);
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-        .header(Idempotency.HIT_HEADER, "true").body(s.response());
+        .header(Idempotency.HIT_HEADER, "true")
+        .body(s.response().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static WriteOutcome await(CompletableFuture<WriteOutcome> future) {
