@@ -29,9 +29,12 @@ CREATE TABLE holds (
   CHECK ((state IN ('RELEASED', 'RETURNED')) = (resolution IS NOT NULL)),
   CHECK (release_at IS NULL OR release_at <= legal_deadline)
 );
-CREATE INDEX holds_due ON holds (state, release_at);
+-- Terminal holds have no release_at (a CHECK above), so this index holds only active ones
+-- where it matters, and a due scan in deadline order stops after its batch.
+CREATE INDEX holds_due ON holds (release_at);
 CREATE INDEX holds_ladder_due ON holds (ladder_next_at);
 CREATE INDEX holds_by_sender ON holds (sender_account, created_at);
+CREATE INDEX holds_by_recipient ON holds (recipient_key, state);
 
 -- Money instructions to the platform, written in the transaction of the change that causes
 -- them. seq is assigned after commit by a single sequencer, so a consumer reading seq > cursor
