@@ -34,7 +34,7 @@ public class HoldsBenchCommand implements Callable<Integer> {
   int holds = 1_000_000;
 
   @Option(names = "--batch", description = "holds per sweep transaction (default: ${DEFAULT-VALUE})")
-  int batch = 1_000;
+  int batch = 5_000;
 
   @Option(names = "--out", description = "Markdown file to update (default: ${DEFAULT-VALUE})")
   Path out = Path.of("docs/benchmarks.md");

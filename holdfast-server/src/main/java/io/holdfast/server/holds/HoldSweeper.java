@@ -22,7 +22,7 @@ public class HoldSweeper {
   private final int batchesMax;
 
   public HoldSweeper(HoldService holds,
-      @Value("${holdfast.holds.sweep-batch:1000}") int batchSize,
+      @Value("${holdfast.holds.sweep-batch:5000}") int batchSize,
       @Value("${holdfast.holds.sweep-batches-per-run:1000}") int batchesMax) {
     this.holds = holds;
     this.batchSize = batchSize;
