@@ -11,7 +11,6 @@ import io.holdfast.server.support.PostgresServerTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -63,27 +62,7 @@ class HoldsIT extends PostgresServerTest {
   }
 
   private JsonNode held(String sender, String recipient) {
-    String rule = "hold_" + sender.replace("-", "_").toLowerCase();
-    if (admin().get("/v1/rules/" + rule).status() == 404) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("name", rule);
-      r.put("expression", "transfer.sender_account == '" + sender + "'");
-      r.put("outcome", "HOLD");
-      r.put("score", 0.5);
-      r.put("reason_code", "TEST_HOLD");
-      r.put("description", "Held for a test.");
-      assertThat(admin().post("/v1/rules", Api.json(r)).status()).isEqualTo(201);
-    }
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("transfer_id", id("t"));
-    t.put("sender_account", sender);
-    t.put("recipient_account", recipient);
-    t.put("amount_minor", 25_000);
-    t.put("currency", "USD");
-    t.put("channel", "p2p");
-    JsonNode decision = platform().post("/v1/transfers/screen", Api.json(t)).json();
-    assertThat(decision.path("outcome").asString()).isEqualTo("HOLD");
-    return decision.path("hold");
+    return screenHeld(sender, recipient, 25_000, "TEST_HOLD").path("hold");
   }
 
   private Api.Response asSender(String method, String path, String sender) {

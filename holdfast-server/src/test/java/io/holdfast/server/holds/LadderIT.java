@@ -11,7 +11,6 @@ import io.holdfast.server.support.PostgresServerTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,25 +58,8 @@ class LadderIT extends PostgresServerTest {
     String flags = vulnerable ? ",\"vulnerability_flags\":[\"bereavement\"]" : "";
     platform().put("/v1/accounts/" + sender, "{\"created_at\":\"2020-01-01T00:00:00Z\","
         + "\"country\":\"" + country + "\"" + flags + "}");
-    String rule = "ladder_" + sender.replace("-", "_").toLowerCase();
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("name", rule);
-    r.put("expression", "transfer.sender_account == '" + sender + "'");
-    r.put("outcome", "HOLD");
-    r.put("score", 0.2);
-    r.put("reason_code", "ESCALATING_PAYMENTS_YOUNG_RECIPIENT");
-    r.put("description", "Payments to this new recipient keep growing.");
-    assertThat(admin().post("/v1/rules", Api.json(r)).status()).isEqualTo(201);
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("transfer_id", id("t"));
-    t.put("sender_account", sender);
-    t.put("recipient_account", id("r"));
-    t.put("amount_minor", 12_050);
-    t.put("currency", "USD");
-    t.put("channel", "p2p");
-    JsonNode d = platform().post("/v1/transfers/screen", Api.json(t)).json();
-    assertThat(d.path("outcome").asString()).isEqualTo("HOLD");
-    return d.path("hold").path("hold_id").asString();
+    return screenHeld(sender, id("r"), 12_050, "ESCALATING_PAYMENTS_YOUNG_RECIPIENT")
+        .path("hold").path("hold_id").asString();
   }
 
   private JsonNode messagesOf(String holdId, String sender) {

@@ -11,7 +11,6 @@ import io.holdfast.server.holds.HoldService;
 import io.holdfast.server.holds.HoldsController;
 import io.holdfast.server.instructions.InstructionSequencer;
 import io.holdfast.server.instructions.Instructions;
-import io.holdfast.server.support.Api;
 import io.holdfast.server.support.PostgresServerTest;
 import io.holdfast.server.web.ApiProblem;
 import java.time.Clock;
@@ -62,27 +61,8 @@ class SandboxLedgerIT extends PostgresServerTest {
 
   /** Screens a transfer that a rule holds; returns the hold id. */
   private String held(String sender, String recipient, long amountMinor) {
-    String rule = "hold_" + sender.replace("-", "_").toLowerCase();
-    if (admin().get("/v1/rules/" + rule).status() == 404) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("name", rule);
-      r.put("expression", "transfer.sender_account == '" + sender + "'");
-      r.put("outcome", "HOLD");
-      r.put("score", 0.5);
-      r.put("reason_code", "TEST_HOLD");
-      r.put("description", "Held for a test.");
-      assertThat(admin().post("/v1/rules", Api.json(r)).status()).isEqualTo(201);
-    }
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("transfer_id", id("t"));
-    t.put("sender_account", sender);
-    t.put("recipient_account", recipient);
-    t.put("amount_minor", amountMinor);
-    t.put("currency", "USD");
-    t.put("channel", "p2p");
-    JsonNode decision = platform().post("/v1/transfers/screen", Api.json(t)).json();
-    assertThat(decision.path("outcome").asString()).as(decision.toString()).isEqualTo("HOLD");
-    return decision.path("hold").path("hold_id").asString();
+    return screenHeld(sender, recipient, amountMinor, "TEST_HOLD").path("hold").path("hold_id")
+        .asString();
   }
 
   private HoldService later() {

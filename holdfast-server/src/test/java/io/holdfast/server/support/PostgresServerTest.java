@@ -49,6 +49,38 @@ public abstract class PostgresServerTest {
     return Api.withKey(port(), null);
   }
 
+  /**
+   * Screens a transfer from {@code sender} that a rule (created on first use) holds, and
+   * returns the decision; the hold's id is at {@code hold.hold_id}.
+   */
+  protected tools.jackson.databind.JsonNode screenHeld(String sender, String recipient,
+      long amountMinor, String reasonCode) {
+    String rule = "hold_" + sender.replace("-", "_").toLowerCase(java.util.Locale.ROOT);
+    if (admin().get("/v1/rules/" + rule).status() == 404) {
+      java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+      r.put("name", rule);
+      r.put("expression", "transfer.sender_account == '" + sender + "'");
+      r.put("outcome", "HOLD");
+      r.put("score", 0.2);
+      r.put("reason_code", reasonCode);
+      r.put("description", "Held for a test.");
+      org.assertj.core.api.Assertions.assertThat(admin().post("/v1/rules", Api.json(r)).status())
+          .isEqualTo(201);
+    }
+    java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
+    t.put("transfer_id", id("t"));
+    t.put("sender_account", sender);
+    t.put("recipient_account", recipient);
+    t.put("amount_minor", amountMinor);
+    t.put("currency", "USD");
+    t.put("channel", "p2p");
+    tools.jackson.databind.JsonNode decision =
+        platform().post("/v1/transfers/screen", Api.json(t)).json();
+    org.assertj.core.api.Assertions.assertThat(decision.path("outcome").asString())
+        .as(decision.toString()).isEqualTo("HOLD");
+    return decision;
+  }
+
   /** A unique id for this test's objects, so tests sharing the database never collide. */
   protected static String id(String prefix) {
     return prefix + "-" + Long.toString(System.nanoTime(), 36)

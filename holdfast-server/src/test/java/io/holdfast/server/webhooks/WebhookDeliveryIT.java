@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -133,27 +132,8 @@ class WebhookDeliveryIT extends PostgresServerTest {
 
   /** Screens a transfer from {@code sender} that a rule holds; returns the hold id. */
   private String held(String sender) {
-    String rule = "hold_" + sender.replace("-", "_").toLowerCase();
-    if (admin().get("/v1/rules/" + rule).status() == 404) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("name", rule);
-      r.put("expression", "transfer.sender_account == '" + sender + "'");
-      r.put("outcome", "HOLD");
-      r.put("score", 0.5);
-      r.put("reason_code", "TEST_HOLD");
-      r.put("description", "Held for a test.");
-      assertThat(admin().post("/v1/rules", Api.json(r)).status()).isEqualTo(201);
-    }
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("transfer_id", id("t"));
-    t.put("sender_account", sender);
-    t.put("recipient_account", id("r"));
-    t.put("amount_minor", 12_345);
-    t.put("currency", "USD");
-    t.put("channel", "p2p");
-    JsonNode decision = platform().post("/v1/transfers/screen", Api.json(t)).json();
-    assertThat(decision.path("outcome").asString()).isEqualTo("HOLD");
-    return decision.path("hold").path("hold_id").asString();
+    return screenHeld(sender, id("r"), 12_345, "TEST_HOLD").path("hold").path("hold_id")
+        .asString();
   }
 
   private List<Received> receivedFor(String instructionId) {
