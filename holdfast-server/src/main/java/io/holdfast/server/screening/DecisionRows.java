@@ -1,15 +1,12 @@
 package io.holdfast.server.screening;
 
 import io.holdfast.core.hold.Hold;
-import io.holdfast.core.transfer.Counterparty;
 import io.holdfast.server.holds.HoldPlacement;
-import java.util.ArrayList;
-import io.holdfast.core.transfer.Transfer;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -97,24 +94,7 @@ public class DecisionRows {
   }
 
   private static void transfer(PreparedStatement ps, PendingDecision p) throws SQLException {
-    Transfer t = p.transfer();
-    ps.setString(1, t.transferId());
-    ps.setTimestamp(2, Timestamp.from(t.createdAt()));
-    ps.setString(3, t.senderAccount());
-    if (t.recipient() instanceof Counterparty.PlatformAccount account) {
-      ps.setString(4, account.accountId());
-      ps.setNull(5, Types.VARCHAR);
-      ps.setNull(6, Types.VARCHAR);
-    } else {
-      Counterparty.ExternalAddress address = (Counterparty.ExternalAddress) t.recipient();
-      ps.setNull(4, Types.VARCHAR);
-      ps.setString(5, address.address());
-      ps.setString(6, address.network());
-    }
-    ps.setLong(7, t.amount().amountMinor());
-    ps.setString(8, t.amount().currency().code());
-    ps.setLong(9, p.amountUsdMinor());
-    ps.setString(10, t.channel());
-    ps.setString(11, p.requestHash());
+    TransferColumns.bind(ps, p.transfer());
+    ps.setString(TransferColumns.COUNT + 1, p.requestHash());
   }
 }

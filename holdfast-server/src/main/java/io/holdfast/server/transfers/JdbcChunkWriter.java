@@ -1,13 +1,11 @@
 package io.holdfast.server.transfers;
 
-import io.holdfast.core.transfer.Counterparty;
 import io.holdfast.core.transfer.Transfer;
+import io.holdfast.server.screening.TransferColumns;
 import io.holdfast.server.store.AuditRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import javax.sql.DataSource;
 
@@ -37,7 +35,7 @@ final class JdbcChunkWriter implements ChunkWriter {
   public long write(Chunk chunk) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
       for (Transfer t : chunk.transfers()) {
-        bind(ps, t);
+        TransferColumns.bind(ps, t);
         ps.addBatch();
       }
       long inserted = 0;
@@ -54,25 +52,6 @@ final class JdbcChunkWriter implements ChunkWriter {
     }
   }
 
-  private static void bind(PreparedStatement ps, Transfer t) throws SQLException {
-    ps.setString(1, t.transferId());
-    ps.setTimestamp(2, Timestamp.from(t.createdAt()));
-    ps.setString(3, t.senderAccount());
-    if (t.recipient() instanceof Counterparty.PlatformAccount account) {
-      ps.setString(4, account.accountId());
-      ps.setNull(5, Types.VARCHAR);
-      ps.setNull(6, Types.VARCHAR);
-    } else {
-      Counterparty.ExternalAddress address = (Counterparty.ExternalAddress) t.recipient();
-      ps.setNull(4, Types.VARCHAR);
-      ps.setString(5, address.address());
-      ps.setString(6, address.network());
-    }
-    ps.setLong(7, t.amount().amountMinor());
-    ps.setString(8, t.amount().currency().code());
-    ps.setLong(9, t.amount().usdCents());
-    ps.setString(10, t.channel());
-  }
 
   @Override
   public void close() throws SQLException {
