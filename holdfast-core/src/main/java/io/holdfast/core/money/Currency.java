@@ -13,6 +13,15 @@ import io.holdfast.core.support.Invariants;
  * @param usdCentsPerMajorUnit indicative value of one major unit in US cents
  */
 public record Currency(String code, int exponent, long usdCentsPerMajorUnit) {
+  /** Powers of ten by exponent, so a conversion on the screening path computes none. */
+  private static final double[] POW10 = new double[19];
+
+  static {
+    POW10[0] = 1.0;
+    for (int i = 1; i < POW10.length; i++) {
+      POW10[i] = POW10[i - 1] * 10.0;
+    }
+  }
   public Currency {
     Invariants.check(code != null && code.matches("[A-Z0-9]{2,10}"), "bad currency code %s", code);
     Invariants.check(exponent >= 0 && exponent <= 18, "bad exponent %s", exponent);
@@ -22,9 +31,9 @@ public record Currency(String code, int exponent, long usdCentsPerMajorUnit) {
   /** Converts an amount in this currency's minor units to US cents, rounding down. */
   public long toUsdCents(long amountMinor) {
     Invariants.check(amountMinor >= 0, "negative amount %s", amountMinor);
-    // BigInteger-free path: exponents are bounded, and amounts bounded by Money.MAX_MINOR,
-    // so the product is computed in double only for the scale, with the result clamped.
-    double major = amountMinor / Math.pow(10, exponent);
+    // Exponents are bounded and amounts are bounded by Money.MAX_MINOR, so double is exact
+    // enough for an indicative conversion; the result is clamped.
+    double major = amountMinor / POW10[exponent];
     double cents = major * usdCentsPerMajorUnit;
     return cents >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) cents;
   }

@@ -165,8 +165,8 @@ public class HoldsController {
   public ResponseEntity<String> release(@PathVariable String holdId,
       @RequestBody AnalystBody body, HttpServletRequest request) {
     Ids.path("hold_id", holdId);
-    return idempotency.execute(request, () -> ok(holds.apply(holdId, null,
-        at -> new HoldCommand.Release(Actor.current(), at, note(body)))));
+    return byAnalyst(holdId, request,
+        at -> new HoldCommand.Release(Actor.current(), at, note(body)));
   }
 
   @Operation(summary = "An analyst returns the money to the sender")
@@ -175,9 +175,8 @@ public class HoldsController {
   public ResponseEntity<String> returnToSender(@PathVariable String holdId,
       @RequestBody AnalystBody body, HttpServletRequest request) {
     Ids.path("hold_id", holdId);
-    return idempotency.execute(request, () -> ok(holds.apply(holdId, null,
-        at -> new HoldCommand.ReturnToSender(Actor.current(), at,
-            Resolution.RETURNED_BY_ANALYST, note(body)))));
+    return byAnalyst(holdId, request, at -> new HoldCommand.ReturnToSender(Actor.current(), at,
+        Resolution.RETURNED_BY_ANALYST, note(body)));
   }
 
   @Operation(summary = "An analyst moves a hold to investigation")
@@ -190,8 +189,8 @@ public class HoldsController {
     if (finding == null) {
       throw ApiProblem.invalidField("note", "say what was found");
     }
-    return idempotency.execute(request, () -> ok(holds.apply(holdId, null,
-        at -> new HoldCommand.Escalate(Actor.current(), at, finding, null))));
+    return byAnalyst(holdId, request,
+        at -> new HoldCommand.Escalate(Actor.current(), at, finding, null));
   }
 
   @Operation(summary = "An analyst keeps a hold longer, within the legal deadline")
@@ -201,8 +200,14 @@ public class HoldsController {
       @RequestBody AnalystBody body, HttpServletRequest request) {
     Ids.path("hold_id", holdId);
     Instant until = instant(body.releaseAt());
-    return idempotency.execute(request, () -> ok(holds.apply(holdId, null,
-        at -> new HoldCommand.Extend(Actor.current(), at, until, note(body)))));
+    return byAnalyst(holdId, request,
+        at -> new HoldCommand.Extend(Actor.current(), at, until, note(body)));
+  }
+
+  /** An analyst's command on any hold, once per Idempotency-Key. */
+  private ResponseEntity<String> byAnalyst(String holdId, HttpServletRequest request,
+      java.util.function.Function<Instant, HoldCommand> command) {
+    return idempotency.execute(request, () -> ok(holds.apply(holdId, null, command)));
   }
 
   private Idempotency.Result ok(Hold hold) {

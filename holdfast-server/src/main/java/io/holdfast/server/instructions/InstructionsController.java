@@ -3,12 +3,11 @@ package io.holdfast.server.instructions;
 import io.holdfast.server.idempotency.Idempotency;
 import io.holdfast.server.security.Actor;
 import io.holdfast.server.web.ApiProblem;
+import io.holdfast.server.web.CursorPage;
 import io.holdfast.server.web.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,17 +40,8 @@ public class InstructionsController {
   @GetMapping(path = "/v1/instructions", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> page(@RequestParam(defaultValue = "0") long after,
       @RequestParam(defaultValue = "100") int limit) {
-    if (after < 0) {
-      throw ApiProblem.invalidField("after", "after is a cursor: 0 or a seq already read");
-    }
-    if (limit < 1 || limit > Instructions.PAGE_MAX) {
-      throw ApiProblem.invalidField("limit", "limit must be 1 to " + Instructions.PAGE_MAX);
-    }
-    List<Map<String, Object>> page = instructions.page(after, limit);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("instructions", page);
-    body.put("next_cursor", page.isEmpty() ? after : page.get(page.size() - 1).get("seq"));
-    return body;
+    CursorPage.check(after, limit, Instructions.PAGE_MAX);
+    return CursorPage.body("instructions", instructions.page(after, limit), after);
   }
 
   @Operation(summary = "Acknowledge that the platform applied an instruction")

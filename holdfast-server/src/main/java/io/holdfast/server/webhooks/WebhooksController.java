@@ -3,14 +3,13 @@ package io.holdfast.server.webhooks;
 import io.holdfast.server.idempotency.Idempotency;
 import io.holdfast.server.security.Actor;
 import io.holdfast.server.web.ApiProblem;
+import io.holdfast.server.web.CursorPage;
 import io.holdfast.server.web.Ids;
 import io.holdfast.server.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -47,17 +46,8 @@ public class WebhooksController {
     if (!STATES.contains(state)) {
       throw ApiProblem.invalidField("state", "state must be PENDING, DELIVERED or DEAD");
     }
-    if (after < 0) {
-      throw ApiProblem.invalidField("after", "after is a cursor: 0 or a seq already read");
-    }
-    if (limit < 1 || limit > WebhookDeliveries.PAGE_MAX) {
-      throw ApiProblem.invalidField("limit", "limit must be 1 to " + WebhookDeliveries.PAGE_MAX);
-    }
-    List<Map<String, Object>> page = deliveries.byState(state, after, limit);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("deliveries", page);
-    body.put("next_cursor", page.isEmpty() ? after : page.get(page.size() - 1).get("seq"));
-    return body;
+    CursorPage.check(after, limit, WebhookDeliveries.PAGE_MAX);
+    return CursorPage.body("deliveries", deliveries.byState(state, after, limit), after);
   }
 
   @Operation(summary = "Send a dead webhook again, from its first attempt")
