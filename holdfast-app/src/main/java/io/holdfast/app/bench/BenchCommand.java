@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Benchmarks; {@code ./holdfast bench engine} (JMH) is handled by the launcher script. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: 'screen' drives the HTTP API against PostgreSQL.",
-    subcommands = {ScreenBenchCommand.class, HoldsBenchCommand.class})
+    subcommands = {ScreenBenchCommand.class, HoldsBenchCommand.class,
+        ReportsBenchCommand.class})
 public class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

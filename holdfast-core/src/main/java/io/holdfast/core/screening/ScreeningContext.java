@@ -11,7 +11,9 @@ record ScreeningContext(
     List<String> intelLists,
     Outcome intelAction,
     List<RuleHit> hits,
-    List<EngineFailure> failures) {
+    List<EngineFailure> failures,
+    boolean recipientFrozen,
+    boolean senderFrozen) {
 
   /** The noisy-OR of active rule scores; 1 when the recipient is on a blocking intel list. */
   double riskScore() {
@@ -22,6 +24,9 @@ record ScreeningContext(
       }
     }
     double score = 1.0 - clean;
+    if (recipientFrozen) {
+      score = 1.0;
+    }
     if (!intelLists.isEmpty()) {
       score = Math.max(score, intelAction == Outcome.BLOCK ? 1.0 : 0.9);
     }

@@ -2,6 +2,7 @@ package io.holdfast.core.screening;
 
 import io.holdfast.core.feature.FeatureStore;
 import io.holdfast.core.feature.FeatureVector;
+import io.holdfast.core.freeze.FrozenSubjects;
 import io.holdfast.core.intel.IntelIndex;
 import io.holdfast.core.rule.RuleEvaluation;
 import io.holdfast.core.rule.RuleSet;
@@ -28,9 +29,16 @@ public final class ScreeningEngine {
   private final ScoringPolicy scoring;
   private final Clock clock;
   private final List<ScreeningPolicy> policies;
+  private final FrozenSubjects frozen;
 
   public ScreeningEngine(FeatureStore features, IntelIndex intel, Supplier<RuleSet> rules,
       ScoringPolicy scoring, Clock clock) {
+    this(features, intel, rules, scoring, clock, new FrozenSubjects());
+  }
+
+  public ScreeningEngine(FeatureStore features, IntelIndex intel, Supplier<RuleSet> rules,
+      ScoringPolicy scoring, Clock clock, FrozenSubjects frozen) {
+    this.frozen = frozen;
     this.features = features;
     this.intel = intel;
     this.rules = rules;
@@ -58,7 +66,9 @@ public final class ScreeningEngine {
       evaluation = evaluate(ruleSet, transfer, vector, failures);
     }
     ScreeningContext context = new ScreeningContext(transfer, vector, lists,
-        intel.strongestAction(lists), evaluation.hits(), failures);
+        intel.strongestAction(lists), evaluation.hits(), failures,
+        !frozen.isEmpty() && frozen.contains(transfer.recipient().key()),
+        !frozen.isEmpty() && frozen.contains(transfer.senderKey()));
     Decision decision = decide(transfer, ruleSet == null ? 0 : ruleSet.version(), context);
     Invariants.check(decision.transferId().equals(transfer.transferId()), "decision for another transfer");
     return decision;

@@ -17,10 +17,27 @@ interface ScreeningPolicy {
 
   static List<ScreeningPolicy> all(ScoringPolicy scoring) {
     return List.of(
+        ScreeningPolicy::frozenCounterpartyPolicy,
         ScreeningPolicy::intelListPolicy,
         ScreeningPolicy::ruleOutcomePolicy,
         context -> scoreThresholdPolicy(context, scoring),
         context -> failSafePolicy(context, scoring));
+  }
+
+  /**
+   * Money never moves to a frozen account or address, and a frozen account's own payments are
+   * held, so a suspected scammer cannot move funds on while the case is open.
+   */
+  static Verdict frozenCounterpartyPolicy(ScreeningContext context) {
+    if (context.recipientFrozen()) {
+      return new Verdict(Outcome.BLOCK, List.of(new Reason("RECIPIENT_FROZEN", "freeze",
+          "The recipient is frozen after scam reports.")));
+    }
+    if (context.senderFrozen()) {
+      return new Verdict(Outcome.HOLD, List.of(new Reason("SENDER_FROZEN", "freeze",
+          "The sender's account is frozen after scam reports against it.")));
+    }
+    return null;
   }
 
   /** A recipient on an intel list is held or blocked, as the list says, naming the list. */

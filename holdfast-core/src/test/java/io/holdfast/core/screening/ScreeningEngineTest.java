@@ -74,6 +74,24 @@ class ScreeningEngineTest {
   }
 
   @Test
+  void aFrozenRecipientIsBlockedAndAFrozenSendersPaymentsAreHeld() {
+    io.holdfast.core.freeze.FrozenSubjects frozen = new io.holdfast.core.freeze.FrozenSubjects();
+    ScreeningEngine withFreezes = new ScreeningEngine(store, intel, rules::get,
+        ScoringPolicy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), frozen);
+    Transfer out = toAddress("ETH", LISTED, 100);
+    assertThat(withFreezes.screen(out).outcome()).isEqualTo(Outcome.ALLOW);
+    frozen.add(out.recipient().key());
+    Decision blocked = withFreezes.screen(out);
+    assertThat(blocked.outcome()).isEqualTo(Outcome.BLOCK);
+    assertThat(blocked.reasons()).extracting(Reason::code).containsExactly("RECIPIENT_FROZEN");
+    frozen.remove(out.recipient().key());
+    frozen.add("a:sender");
+    Decision held = withFreezes.screen(out);
+    assertThat(held.outcome()).isEqualTo(Outcome.HOLD);
+    assertThat(held.reasons()).extracting(Reason::code).containsExactly("SENDER_FROZEN");
+  }
+
+  @Test
   void scoresCombineAsNoisyOrAndCrossThresholds() {
     rules.set(RuleSet.compile(2, List.of(
         rule("a", "features.amount_usd_minor > 50.0", null, 0.25, RuleStatus.ACTIVE),

@@ -4,6 +4,7 @@ import io.holdfast.core.feature.FeatureStore;
 import io.holdfast.core.hold.HoldPolicy;
 import io.holdfast.core.ladder.LadderPolicy;
 import io.holdfast.server.support.IdGenerator;
+import io.holdfast.core.freeze.FrozenSubjects;
 import io.holdfast.core.intel.IntelIndex;
 import io.holdfast.core.money.CurrencyCatalog;
 import io.holdfast.core.screening.ScoringPolicy;
@@ -80,9 +81,15 @@ public class CoreConfig {
   }
 
   @Bean
+  FrozenSubjects frozenSubjects() {
+    return new FrozenSubjects();
+  }
+
+  @Bean
   ScreeningEngine screeningEngine(FeatureStore features, IntelIndex intel, RuleSets ruleSets,
-      Clock clock) {
-    return new ScreeningEngine(features, intel, ruleSets::current, ScoringPolicy.defaults(), clock);
+      Clock clock, FrozenSubjects frozen) {
+    return new ScreeningEngine(features, intel, ruleSets::current, ScoringPolicy.defaults(), clock,
+        frozen);
   }
 
   @Bean

@@ -102,6 +102,22 @@ public class HoldRows {
         (rs, n) -> map(rs), Timestamp.from(now), limit);
   }
 
+  /** Locks the active holds of transfers to {@code recipientKey}, at most {@code limit}. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Hold> lockActiveTo(String recipientKey, int limit) {
+    Invariants.check(limit > 0 && limit <= 10_000, "batch size out of bounds");
+    return jdbc.query("SELECT " + COLUMNS + " FROM holds WHERE recipient_key = ?"
+            + " AND state IN ('HELD', 'UNDER_INVESTIGATION') ORDER BY hold_id LIMIT ? FOR UPDATE",
+        (rs, n) -> map(rs), recipientKey, limit);
+  }
+
+  /** Locks the hold of a transfer, if it has one. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<Hold> lockByTransfer(String transferId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM holds WHERE transfer_id = ? FOR UPDATE",
+        (rs, n) -> map(rs), transferId).stream().findFirst();
+  }
+
   /** Locks active holds whose next ladder step is due, skipping holds others have locked. */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Hold> lockLadderDue(Instant now, int limit) {

@@ -129,6 +129,49 @@ public class HoldService {
     return count == null ? 0 : count;
   }
 
+  /** A bound on the holds one freeze returns in its transaction. */
+  public static final int RETURN_ON_FREEZE_MAX = 10_000;
+
+  /**
+   * Returns every active hold of a transfer to {@code recipientKey} to its sender, in the
+   * caller's transaction: a freeze turns the recipient's held inbound money back at once.
+   * Returns the holds returned.
+   */
+  public List<Hold> returnAllTo(String recipientKey, String actor, String note) {
+    return tx.execute(status -> {
+      Instant now = clock.instant();
+      List<Hold> active = rows.lockActiveTo(recipientKey, RETURN_ON_FREEZE_MAX);
+      List<HoldOutcome.Changed> changes = new ArrayList<>(active.size());
+      for (Hold hold : active) {
+        HoldOutcome outcome = hold.handle(new HoldCommand.ReturnToSender(actor, now,
+            io.holdfast.core.hold.Resolution.RETURNED_AS_SCAM, note));
+        changes.add((HoldOutcome.Changed) outcome);
+      }
+      write(active, changes);
+      return changes.stream().map(HoldOutcome.Changed::next).toList();
+    });
+  }
+
+  /**
+   * Moves the hold of {@code transferId}, if it is still active, to investigation and extends it
+   * by the policy's extension, in the caller's transaction; empty when there is none to move.
+   */
+  public java.util.Optional<Hold> investigate(String transferId, String actor, String finding) {
+    return tx.execute(status -> {
+      Instant now = clock.instant();
+      java.util.Optional<Hold> found = rows.lockByTransfer(transferId);
+      if (found.isEmpty() || HoldStates.releaseAt(found.get()) == null) {
+        return java.util.Optional.<Hold>empty();
+      }
+      Hold hold = found.get();
+      HoldOutcome outcome = hold.handle(new HoldCommand.Escalate(actor, now, finding,
+          now.plus(policy.extendBy())));
+      HoldOutcome.Changed changed = (HoldOutcome.Changed) outcome;
+      write(List.of(hold), List.of(changed));
+      return java.util.Optional.of(changed.next());
+    });
+  }
+
   /** What the sender's answers matched, and the hold after them. */
   public record Answered(Hold hold, List<String> matchedScripts) {}
 

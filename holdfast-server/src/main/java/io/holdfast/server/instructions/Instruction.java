@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A money instruction to the platform: hold the funds of a transfer, release them to the
- * recipient, return them to the sender, or freeze an account. The id is derived from what it
+ * recipient, return them to the sender, freeze or unfreeze an
+ * account, or refund a victim from frozen funds. The id is derived from what it
  * is about (for example {@code hold_123:release}), so a platform applying it twice can tell.
  */
 public record Instruction(
@@ -24,6 +25,8 @@ public record Instruction(
     HOLD_FUNDS,
     RELEASE,
     RETURN,
-    FREEZE
+    FREEZE,
+    UNFREEZE,
+    REFUND
   }
 }

@@ -11,6 +11,11 @@ public final class SandboxAccounts {
 
   private SandboxAccounts() {}
 
+  /** Where a frozen account's balance waits until it is refunded to victims or unfrozen. */
+  public static String frozen(String accountId) {
+    return "frozen:" + accountId;
+  }
+
   public static String user(String accountId) {
     return "user:" + accountId;
   }

@@ -116,6 +116,12 @@ public class SandboxLedger {
     return n != null && n > 0;
   }
 
+  /** The currencies in which an account holds a positive balance. */
+  public List<String> currenciesOf(String account) {
+    return jdbc.queryForList("SELECT currency FROM sandbox_accounts WHERE account_id = ?"
+        + " AND balance_minor > 0 ORDER BY currency LIMIT 100", String.class, account);
+  }
+
   /** One account's balance, zero when it never moved. */
   public long balance(String account, String currency) {
     List<Long> b = jdbc.queryForList("SELECT balance_minor FROM sandbox_accounts"

@@ -1,6 +1,7 @@
 package io.holdfast.server.sandbox;
 
 import io.holdfast.core.support.Invariants;
+import io.holdfast.server.freezes.FreezeService;
 import io.holdfast.server.instructions.Instructions;
 import java.util.List;
 import java.util.Locale;
@@ -36,10 +37,12 @@ public class SandboxPlatform {
   private final TransactionTemplate tx;
   private final JsonMapper json;
   private final boolean enabled;
+  private final FreezeService freezes;
 
   public SandboxPlatform(Instructions instructions, SandboxLedger ledger, JdbcTemplate jdbc,
-      TransactionTemplate tx, JsonMapper json,
+      TransactionTemplate tx, JsonMapper json, FreezeService freezes,
       @Value("${holdfast.sandbox.enabled:false}") boolean enabled) {
+    this.freezes = freezes;
     this.instructions = instructions;
     this.ledger = ledger;
     this.jdbc = jdbc;
@@ -108,10 +111,77 @@ public class SandboxPlatform {
       case "HOLD_FUNDS" -> holdFunds(id, holdId, sender, currency, amount);
       case "RELEASE" -> resolve(i, SandboxAccounts.recipient((String) i.get("recipient")));
       case "RETURN" -> resolve(i, sender);
-      case "FREEZE" -> ledger.post(id, kind, holdId, "account frozen; nothing moves",
-          List.of(), currency, balances -> List.of());
+      case "FREEZE" -> freeze(id, (String) i.get("account_id"));
+      case "UNFREEZE" -> unfreeze(id, (String) i.get("account_id"));
+      case "REFUND" -> refund(id, (String) i.get("recipient"), sender, currency, amount);
       default -> throw new IllegalStateException("unknown instruction kind " + kind);
     };
+  }
+
+  /**
+   * Moves the account's whole balance, in every currency, into its frozen sub-account and
+   * reports each amount to Holdfast as the freeze's frozen funds, as a platform would.
+   */
+  private boolean freeze(String id, String accountId) {
+    if (ledger.applied(id + ":marker")) {
+      return false;
+    }
+    String user = SandboxAccounts.user(accountId);
+    String frozen = SandboxAccounts.frozen(accountId);
+    String freezeId = id.substring(0, id.lastIndexOf(':'));
+    for (String currency : ledger.currenciesOf(user)) {
+      long[] moved = {0};
+      ledger.post(id + ":" + currency, "FREEZE", null, "frozen", List.of(user, frozen), currency,
+          balances -> {
+            moved[0] = balances.get(user);
+            return moved[0] == 0 ? List.of() : List.of(
+                new Posting(user, currency, -moved[0], "frozen"),
+                new Posting(frozen, currency, moved[0], "frozen"));
+          });
+      freezes.recordFunds(freezeId, currency, moved[0], ACTOR);
+    }
+    return ledger.post(id + ":marker", "FREEZE", null, "account frozen", List.of(), "ALL",
+        balances -> List.of());
+  }
+
+  /** Gives back what is left in the frozen sub-account once the freeze ends. */
+  private boolean unfreeze(String id, String accountId) {
+    if (ledger.applied(id + ":marker")) {
+      return false;
+    }
+    String user = SandboxAccounts.user(accountId);
+    String frozen = SandboxAccounts.frozen(accountId);
+    for (String currency : ledger.currenciesOf(frozen)) {
+      ledger.post(id + ":" + currency, "UNFREEZE", null, "unfrozen", List.of(user, frozen),
+          currency, balances -> {
+            long left = balances.get(frozen);
+            return left == 0 ? List.of() : List.of(new Posting(frozen, currency, -left, "unfrozen"),
+                new Posting(user, currency, left, "unfrozen"));
+          });
+    }
+    return ledger.post(id + ":marker", "UNFREEZE", null, "account unfrozen", List.of(), "ALL",
+        balances -> List.of());
+  }
+
+  /** Pays a victim from the frozen sub-account of the account the money was frozen on. */
+  private boolean refund(String id, String sourceKey, String victim, String currency,
+      long amount) {
+    String frozen = SandboxAccounts.frozen(sourceKey.substring(2));
+    boolean[] rejected = {false};
+    boolean fresh = ledger.post(id, "REFUND", null, "refund to " + victim,
+        List.of(frozen, victim), currency, balances -> {
+          if (balances.get(frozen) < amount) {
+            rejected[0] = true;
+            return List.of();
+          }
+          return List.of(new Posting(frozen, currency, -amount, "refund"),
+              new Posting(victim, currency, amount, "refund"));
+        });
+    if (rejected[0]) {
+      jdbc.update("UPDATE sandbox_applied SET note = ? WHERE instruction_id = ?",
+          "rejected: frozen funds lack " + amount + " " + currency, id);
+    }
+    return fresh;
   }
 
   private boolean holdFunds(String id, String holdId, String sender, String currency,

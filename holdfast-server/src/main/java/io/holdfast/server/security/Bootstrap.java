@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Bootstrap implements ApplicationRunner {
   public static final List<String> PLATFORM_SCOPES =
-      List.of("screen", "ingest", "intel", "rules", "metrics", "holds", "instructions");
+      List.of("screen", "ingest", "intel", "rules", "metrics", "holds", "instructions",
+          "reports");
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
 
   private final ApiKeys apiKeys;

@@ -17,6 +17,7 @@ public final class RouteRules {
   public static final String RULES = "SCOPE_rules";
   public static final String HOLDS = "SCOPE_holds";
   public static final String INSTRUCTIONS = "SCOPE_instructions";
+  public static final String REPORTS = "SCOPE_reports";
   public static final String ANALYST = "ROLE_ANALYST";
   public static final String SUPERVISOR = "ROLE_SUPERVISOR";
   public static final String ADMIN = "ROLE_ADMIN";
@@ -53,6 +54,22 @@ public final class RouteRules {
         RouteRule.of(POST, "/v1/holds/{holdId}/extend", ANALYST),
         RouteRule.of(GET, "/v1/instructions", INSTRUCTIONS),
         RouteRule.of(POST, "/v1/instructions/{instructionId}/ack", INSTRUCTIONS),
+        RouteRule.of(POST, "/v1/reports", REPORTS),
+        RouteRule.of(GET, "/v1/reports/{reportId}", REPORTS, ANALYST),
+        RouteRule.of(POST, "/v1/freezes", ANALYST, SUPERVISOR),
+        RouteRule.of(GET, "/v1/freezes/{freezeId}", ANALYST, INSTRUCTIONS),
+        RouteRule.of(POST, "/v1/freezes/{freezeId}/confirm", ANALYST),
+        RouteRule.of(POST, "/v1/freezes/{freezeId}/appeal", REPORTS),
+        RouteRule.of(POST, "/v1/freezes/{freezeId}/unfreeze", ANALYST),
+        RouteRule.of(POST, "/v1/freezes/{freezeId}/unfreeze/approve", ANALYST, SUPERVISOR),
+        RouteRule.of(POST, "/v1/freezes/{freezeId}/funds", INSTRUCTIONS),
+        RouteRule.of(GET, "/v1/cases", ANALYST),
+        RouteRule.of(GET, "/v1/cases/{caseId}", ANALYST),
+        RouteRule.of(POST, "/v1/cases/{caseId}/decision", ANALYST),
+        RouteRule.of(POST, "/v1/cases/{caseId}/notes", ANALYST),
+        RouteRule.of(POST, "/v1/cases/{caseId}/assign", ANALYST, SUPERVISOR),
+        RouteRule.of(POST, "/v1/cases/{caseId}/restitution", SUPERVISOR),
+        RouteRule.of(GET, "/v1/stats/recovery", ANALYST, "SCOPE_metrics"),
         RouteRule.of(GET, "/v1/webhooks/deliveries", ADMIN),
         RouteRule.of(POST, "/v1/webhooks/deliveries/{instructionId}/retry", ADMIN),
         RouteRule.of(GET, "/v1/sandbox/ledger", ADMIN),

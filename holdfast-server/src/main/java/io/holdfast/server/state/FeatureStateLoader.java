@@ -87,6 +87,11 @@ public class FeatureStateLoader implements SmartInitializingSingleton {
               recipientKey, rs.getTimestamp(5).toInstant().getEpochSecond(), rs.getLong(6));
           counts[2]++;
         });
+    // Victims' reports: a reported recipient makes other senders' payments to it riskier.
+    jdbc.query("SELECT subject_key, reporter_account FROM reports ORDER BY created_at",
+        rs -> {
+          features.recordReport(Counterparty.fromKey(rs.getString(1)), rs.getString(2));
+        });
     return new LoadReport(counts[0], counts[1], counts[2], (System.nanoTime() - start) / 1_000_000);
   }
 }

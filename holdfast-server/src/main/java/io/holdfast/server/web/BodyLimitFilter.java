@@ -22,6 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
   public static final String BODY_ATTRIBUTE = BodyLimitFilter.class.getName() + ".body";
+  /**
+   * Victim reports carry a long narrative and pasted messages in any script (up to four bytes a
+   * character in UTF-8), so they get a bound of their own between a transfer's and an upload's.
+   */
+  public static final int REPORT_BODY_BYTES = 1 << 20;
 
   private final int maxBodyBytes;
   private final int maxUploadBytes;
@@ -40,7 +45,9 @@ public class BodyLimitFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    int limit = request.getRequestURI().startsWith("/v1/intel/") ? maxUploadBytes : maxBodyBytes;
+    String uri = request.getRequestURI();
+    int limit = uri.startsWith("/v1/intel/") ? maxUploadBytes
+        : uri.equals("/v1/reports") ? REPORT_BODY_BYTES : maxBodyBytes;
     long declared = request.getContentLengthLong();
     if (declared > limit) {
       Problems.write(response, ProblemType.BODY_TOO_LARGE,

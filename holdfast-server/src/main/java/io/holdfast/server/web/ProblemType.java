@@ -31,6 +31,16 @@ public enum ProblemType {
       "The hold was already resolved; a hold ends exactly once"),
   HOLD_COMMAND_NOT_ALLOWED("hold-command-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT,
       "The hold cannot do that now"),
+  FREEZE_ENDED("freeze-ended", HttpStatus.CONFLICT,
+      "The freeze already ended; a freeze ends exactly once"),
+  FREEZE_COMMAND_NOT_ALLOWED("freeze-command-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT,
+      "The freeze cannot do that now"),
+  SECOND_PERSON_REQUIRED("second-person-required", HttpStatus.FORBIDDEN,
+      "A second person must approve this"),
+  REPORT_RATE_LIMITED("report-rate-limited", HttpStatus.TOO_MANY_REQUESTS,
+      "Too many reports from this reporter; try again later"),
+  CASE_ALREADY_DECIDED("case-already-decided", HttpStatus.CONFLICT,
+      "The case was already decided"),
   OVERLOADED("overloaded", HttpStatus.SERVICE_UNAVAILABLE, "Holdfast is overloaded; retry"),
   INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -124,7 +124,41 @@ class BadInputIT extends PostgresServerTest {
         c("instructions bad cursor type", "GET", "/v1/instructions?after=abc", null, 400,
             "invalid-field"),
         c("stats bad since", "GET", "/v1/stats/holds?since=yesterday", null, 400,
-            "invalid-field"));
+            "invalid-field"),
+        c("report malformed", "POST", "/v1/reports", "{\"reporter_account\":", 400,
+            "malformed-json"),
+        c("report unknown field", "POST", "/v1/reports", "{\"reporter_account\":\"r\","
+            + "\"recipient_account\":\"x\",\"narrative\":\"n\",\"mood\":1}", 400,
+            "unknown-field"),
+        c("report without reporter", "POST", "/v1/reports",
+            "{\"recipient_account\":\"x\",\"narrative\":\"n\"}", 400, "invalid-field"),
+        c("report names both", "POST", "/v1/reports", "{\"reporter_account\":\"r\","
+            + "\"recipient_account\":\"x\",\"transfer_ids\":[\"t\"],\"narrative\":\"n\"}",
+            400, "invalid-field"),
+        c("report on oneself", "POST", "/v1/reports", "{\"reporter_account\":\"r\","
+            + "\"recipient_account\":\"r\",\"narrative\":\"n\"}", 400, "invalid-field"),
+        c("report bad address", "POST", "/v1/reports", "{\"reporter_account\":\"r\","
+            + "\"recipient_address\":\"0x123\",\"network\":\"ETH\",\"narrative\":\"n\"}",
+            400, "invalid-address"),
+        c("report too many messages", "POST", "/v1/reports", "{\"reporter_account\":\"r\","
+            + "\"recipient_account\":\"x\",\"scammer_messages\":["
+            + "\"m\",".repeat(21) + "\"m\"]}", 400, "invalid-field"),
+        c("report over a megabyte", "POST", "/v1/reports", "{\"narrative\":\""
+            + "x".repeat(1_100_000) + "\"}", 413, "body-too-large"),
+        c("report bad id", "GET", "/v1/reports/bad%20id", null, 400, "invalid-id"),
+        c("freeze without subject", "POST", "/v1/freezes", "{\"reason\":\"r\"}", 400,
+            "invalid-field"),
+        c("freeze without reason", "POST", "/v1/freezes", "{\"recipient_account\":\"x\"}",
+            400, "invalid-field"),
+        c("freeze bad basis", "POST", "/v1/freezes", "{\"recipient_account\":\"x\","
+            + "\"reason\":\"r\",\"basis\":\"hunch\"}", 400, "invalid-field"),
+        c("freeze missing", "POST", "/v1/freezes/frz_missing/confirm", "{}", 404, "not-found"),
+        c("case missing", "GET", "/v1/cases/case_missing", null, 404, "not-found"),
+        c("case bad decision", "POST", "/v1/cases/case_missing/decision",
+            "{\"decision\":\"maybe\"}", 400, "invalid-field"),
+        c("case bad state", "GET", "/v1/cases?state=closed", null, 400, "invalid-field"),
+        c("restitution of a missing case", "POST", "/v1/cases/case_missing/restitution", null,
+            404, "not-found"));
   }
 
   static String rule(String name, String expression) {
@@ -142,7 +176,8 @@ class BadInputIT extends PostgresServerTest {
   void badInputIsRefusedAndWritesNothing(Case c) {
     Map<String, Long> before = counts();
     boolean asAdmin = c.path().startsWith("/v1/rules") || c.path().startsWith("/v1/holds")
-        || c.path().startsWith("/v1/stats") || c.path().startsWith("/v1/intel/lists");
+        || c.path().startsWith("/v1/stats") || c.path().startsWith("/v1/intel/lists")
+        || c.path().startsWith("/v1/freezes") || c.path().startsWith("/v1/cases");
     Api api = asAdmin ? admin() : platform();
     Api.Response r = c.body() == null && c.status() == 415
         ? api.send(c.method(), c.path(), "name=x", "application/x-www-form-urlencoded", Map.of())
@@ -158,7 +193,8 @@ class BadInputIT extends PostgresServerTest {
     Map<String, Long> counts = new java.util.TreeMap<>();
     for (String table : List.of("transfers", "decisions", "accounts", "account_events", "rules",
         "idempotency_keys", "audit_log", "holds", "instructions", "intel_lists",
-        "intel_entries")) {
+        "intel_entries", "reports", "report_links", "cases", "freezes", "claims", "refunds",
+        "case_notes", "frozen_funds")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     return counts;
