@@ -68,7 +68,7 @@ class LinearVerdictModelTest {
     assertRefused(text.replace("w:the 0.700000", "w:the NaN"), "bad number");
     assertRefused(text.replace(VerdictTokenizer.ID, "other-1"), "another tokenizer");
     assertRefused(text.replace("threshold_scam 0.8500", "threshold_scam 0.1000"), "thresholds");
-    assertRefused(text.replace("weights 8", "weights 9"), "weights");
+    assertRefused(text.replace("weights 8", "weights 9"), "line 18: expected 'FEATURE WEIGHT'");
     assertRefused(text + "extra\n", "nothing may follow");
     assertRefused(text.replace("w:the", "w:" + "x".repeat(600)), "longer than");
     assertRefused("", "expected '" + VerdictModelFile.MAGIC + "'");
