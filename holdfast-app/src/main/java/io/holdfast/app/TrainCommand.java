@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     subcommands = TrainCommand.Verdict.class)
 public class TrainCommand implements Runnable {
   /** Where the core loads the shipped model from, relative to the repository root. */
-  public static final String DEFAULT_MODEL = "holdfast-core/src/main/resources/models/verdict.model";
+  public static final String DEFAULT_MODEL =
+      "holdfast-core/src/main/resources/models/verdict.model";
   public static final String DEFAULT_REPORT = "docs/models.md";
 
   @picocli.CommandLine.Spec
