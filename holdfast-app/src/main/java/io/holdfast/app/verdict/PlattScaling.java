@@ -86,13 +86,13 @@ public final class PlattScaling {
     for (int i = 0; i < s.length; i++) {
       double z = a * s[i] + b;
       // log(1 + exp(z)) - t*z, written to stay finite for large |z|.
-      double softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+      double softplus = z > 0 ? z + StrictMath.log1p(StrictMath.exp(-z)) : StrictMath.log1p(StrictMath.exp(z));
       loss += softplus - t[i] * z;
     }
     return loss;
   }
 
   static double sigmoid(double z) {
-    return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    return z >= 0 ? 1 / (1 + StrictMath.exp(-z)) : StrictMath.exp(z) / (1 + StrictMath.exp(z));
   }
 }
