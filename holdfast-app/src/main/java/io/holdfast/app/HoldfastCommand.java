@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         IntelCommand.class,
         GenerateCommand.class,
         BenchCommand.class,
+        TrainCommand.class,
+        VerdictCommand.class,
         CommandLine.HelpCommand.class
     })
 public class HoldfastCommand implements Runnable {

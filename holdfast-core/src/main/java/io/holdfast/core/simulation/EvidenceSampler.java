@@ -103,13 +103,14 @@ final class EvidenceSampler {
         noHistory ? null : e.reporterRejectedReports());
   }
 
+  /** StrictMath throughout, so that a seed gives the same reports on every JVM and CPU. */
   private double logNormal(double median, double sigma) {
-    return median * Math.exp(sigma * random.nextGaussian());
+    return median * StrictMath.exp(sigma * random.nextGaussian());
   }
 
   /** Knuth's method, capped so that the loop always ends. */
   private int poisson(double mean) {
-    double limit = Math.exp(-mean);
+    double limit = StrictMath.exp(-mean);
     double product = random.nextDouble();
     int count = 0;
     while (product > limit && count < 100) {

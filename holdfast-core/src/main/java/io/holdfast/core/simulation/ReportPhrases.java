@@ -31,7 +31,8 @@ final class ReportPhrases {
   static final List<String> CELEBRITIES = List.of("Elon Musk", "a famous footballer",
       "the CEO of the exchange", "a crypto influencer", "MrBeast");
   static final List<String> QUOTE_LEADS = List.of("They wrote: ", "He said ", "She said ",
-      "the message said ", "Their exact words were: ", "I still have the chat: ", "", "They told me ");
+      "the message said ", "Their exact words were: ", "I still have the chat: ", "",
+      "They told me ");
   static final List<String> SCAM_SPANISH = List.of(
       "Me estafaron, envié {amount} y ahora no responden.",
       "Por favor ayúdenme a recuperar mi dinero.",
@@ -49,7 +50,8 @@ final class ReportPhrases {
       "El vendedor dice que el envío está retrasado.");
   static final List<String> FREEZE_DEMANDS = List.of("Freeze this account immediately.",
       "This person is a scammer, ban them now!!", "please block this account before more people "
-      + "lose money", "I demand you freeze their funds today.", "Report this scammer to the police.");
+      + "lose money", "I demand you freeze their funds today.",
+      "Report this scammer to the police.");
 
   private static final Map<ReportKind, Parts> PARTS = new EnumMap<>(ReportKind.class);
 
@@ -127,7 +129,8 @@ final class ReportPhrases {
             "they stayed on the phone the whole time and told me not to hang up",
             "My {relative} said the phone was broken and needed {amount} urgently for a bill.",
             "The caller ID showed the real number of {company}."),
-        List.of("\"Mum, this is my new number, I need to pay a bill today, can you send {amount}?\"",
+        List.of("\"Mum, this is my new number, I need to pay a bill today, can you send "
+                + "{amount}?\"",
             "\"This is {company} security, your account will be suspended unless you verify now\"",
             "\"Do not tell the bank staff why you are moving the money, they are part of the "
                 + "investigation\"",

@@ -171,7 +171,8 @@ public enum EvidenceField {
   abstract String describe(Object value);
 
   void addKnown(double value, Map<String, Double> out) {
-    out.put(prefix() + "_log1p", Math.log1p(scale(value)));
+    // StrictMath gives the same bits on every JVM and CPU, so features never drift by an ulp.
+    out.put(prefix() + "_log1p", StrictMath.log1p(scale(value)));
   }
 
   double scale(double value) {

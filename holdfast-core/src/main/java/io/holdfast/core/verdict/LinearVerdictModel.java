@@ -49,7 +49,7 @@ public final class LinearVerdictModel implements ScamVerdictModel {
   public double probability(double rawScore) {
     double z = parameters.plattA() * rawScore + parameters.plattB();
     // Two algebraically equal forms, each used where exp cannot overflow.
-    double p = z >= 0 ? 1.0 / (1.0 + Math.exp(-z)) : Math.exp(z) / (1.0 + Math.exp(z));
+    double p = z >= 0 ? 1.0 / (1.0 + StrictMath.exp(-z)) : StrictMath.exp(z) / (1.0 + StrictMath.exp(z));
     return Math.min(1.0, Math.max(0.0, p));
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -19,6 +20,13 @@ final class VerdictReasons {
   private static final double NEGLIGIBLE = 0.05;
   private static final int MAX_PER_SIDE = 3;
   private static final int QUOTED_WORDS = 3;
+  /** Common English and Spanish function words, never quoted as evidence of anything. */
+  private static final Set<String> FUNCTION_WORDS = Set.of("the", "and", "for", "from", "with",
+      "but", "was", "were", "been", "are", "you", "your", "him", "her", "his", "she", "they",
+      "them", "their", "this", "that", "these", "those", "there", "here", "what", "when", "then",
+      "than", "not", "did", "does", "have", "has", "had", "can", "will", "would", "just", "all",
+      "out", "about", "into", "too", "very", "its", "our", "who", "how", "why", "get", "got",
+      "que", "los", "las", "una", "por", "con", "para", "del", "pero", "mis", "sus");
 
   private record Share(String phrase, double value) {}
 
@@ -109,9 +117,20 @@ final class VerdictReasons {
     }
   }
 
-  /** Digit shapes such as "00000" weigh in the score but mean nothing to a reader. */
+  /**
+   * Whether a feature is worth quoting. Function words ("to", "a", "on") and digit shapes
+   * ("00000") do carry weight, mostly because reports are longer than chat messages, but quoting
+   * them would explain nothing; every word must be letters, and one must not be a function word.
+   */
   private static boolean readable(String words) {
-    return words.codePoints().anyMatch(Character::isLetter);
+    boolean meaningful = false;
+    for (String word : words.split(" ")) {
+      if (!word.codePoints().allMatch(Character::isLetter)) {
+        return false;
+      }
+      meaningful |= word.length() > 2 && !FUNCTION_WORDS.contains(word);
+    }
+    return meaningful;
   }
 
   private static boolean overlaps(String candidate, List<String> chosen) {

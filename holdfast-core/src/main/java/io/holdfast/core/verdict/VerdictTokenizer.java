@@ -2,6 +2,7 @@ package io.holdfast.core.verdict;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
@@ -35,10 +36,37 @@ public final class VerdictTokenizer {
    * and codes generalise by their shape rather than being memorised one by one.
    */
   public static List<String> tokens(String text) {
+    return scan(text).tokens();
+  }
+
+  /**
+   * The distinct unigram and bigram features of {@code text}, sorted by name. Bigrams never
+   * span a clause break (. , ! ? ; : quotes, brackets, line ends), because a pair of words from
+   * two different sentences is noise that the model would only memorise.
+   */
+  public static SortedSet<String> features(String text) {
+    Scan scan = scan(text);
+    List<String> tokens = scan.tokens();
+    SortedSet<String> features = new TreeSet<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      features.add(UNIGRAM + tokens.get(i));
+      if (i > 0 && !scan.breaks().get(i)) {
+        features.add(BIGRAM + tokens.get(i - 1) + "_" + tokens.get(i));
+      }
+    }
+    return features;
+  }
+
+  /** Tokens and, for each token, whether a clause break comes before it. */
+  private record Scan(List<String> tokens, BitSet breaks) {}
+
+  private static Scan scan(String text) {
     String bounded = text.length() > MAX_CHARS ? cut(text) : text;
     String normal = Normalizer.normalize(bounded, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     List<String> tokens = new ArrayList<>();
+    BitSet breaks = new BitSet();
     StringBuilder current = new StringBuilder();
+    boolean broken = false;
     int i = 0;
     // Each iteration consumes one code point and the list is capped, so the loop is bounded.
     while (i < normal.length() && tokens.size() < MAX_TOKENS) {
@@ -48,27 +76,22 @@ public final class VerdictTokenizer {
         if (current.length() < MAX_TOKEN_CHARS) {
           current.appendCodePoint(Character.isDigit(cp) ? '0' : cp);
         }
-      } else {
-        flush(current, tokens);
+        continue;
       }
-    }
-    if (tokens.size() < MAX_TOKENS) {
-      flush(current, tokens);
-    }
-    return tokens;
-  }
-
-  /** The distinct unigram and bigram features of {@code text}, sorted by name. */
-  public static SortedSet<String> features(String text) {
-    List<String> tokens = tokens(text);
-    SortedSet<String> features = new TreeSet<>();
-    for (int i = 0; i < tokens.size(); i++) {
-      features.add(UNIGRAM + tokens.get(i));
-      if (i > 0) {
-        features.add(BIGRAM + tokens.get(i - 1) + "_" + tokens.get(i));
+      if (isApostrophe(cp) && current.length() > 0) {
+        // "don't" and "it's" stay one word each, as their writers meant.
+        continue;
       }
+      if (flush(current, tokens)) {
+        breaks.set(tokens.size() - 1, broken);
+        broken = false;
+      }
+      broken |= isClauseBreak(cp);
     }
-    return features;
+    if (tokens.size() < MAX_TOKENS && flush(current, tokens) && broken) {
+      breaks.set(tokens.size() - 1);
+    }
+    return new Scan(tokens, breaks);
   }
 
   /** The words of a text feature as a reader would write them ("wallet verification"). */
@@ -94,11 +117,22 @@ public final class VerdictTokenizer {
     return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
   }
 
-  private static void flush(StringBuilder current, List<String> tokens) {
-    if (current.length() > 0) {
-      tokens.add(current.toString());
-      current.setLength(0);
+  private static boolean isApostrophe(int cp) {
+    return cp == '\'' || cp == '\u2019';
+  }
+
+  private static boolean isClauseBreak(int cp) {
+    return cp == '\n' || cp == '\r' || ".,!?;:\"()[]{}\u00bf\u00a1\u201c\u201d".indexOf(cp) >= 0;
+  }
+
+  /** Ends the current token, if any; true if one was added. */
+  private static boolean flush(StringBuilder current, List<String> tokens) {
+    if (current.length() == 0) {
+      return false;
     }
+    tokens.add(current.toString());
+    current.setLength(0);
+    return true;
   }
 
   /** Cuts at MAX_CHARS without splitting a surrogate pair. */
