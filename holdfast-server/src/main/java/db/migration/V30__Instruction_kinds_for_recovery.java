@@ -46,7 +46,9 @@ public class V30__Instruction_kinds_for_recovery extends BaseJavaMigration {
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         String clause = rs.getString(2).toLowerCase(java.util.Locale.ROOT);
-        if (clause.contains("hold_funds") || clause.contains("amount_minor")) {
+        // PostgreSQL lists NOT NULL constraints as checks too; only the two comparisons count.
+        if (clause.contains("hold_funds")
+            || (clause.contains("amount_minor") && clause.contains(">"))) {
           names.add(rs.getString(1));
         }
       }

@@ -95,6 +95,11 @@ abstract class RecoveryTestSupport extends PostgresServerTest {
     return platform().post("/v1/reports", Api.json(body));
   }
 
+  /** Whether a filed report froze its recipient. */
+  static boolean froze(JsonNode report) {
+    return report.hasNonNull("freeze_id");
+  }
+
   /** A person with the given roles (comma-separated), for two-person rules. */
   Api person(String roles) {
     String name = id("person");
