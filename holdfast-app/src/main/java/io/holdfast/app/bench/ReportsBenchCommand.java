@@ -153,7 +153,7 @@ public class ReportsBenchCommand implements Callable<Integer> {
     try (Connection c = DriverManager.getConnection(url, "postgres", "");
         Statement s = c.createStatement()) {
       s.execute("INSERT INTO accounts (account_id, created_at, kyc_level, vulnerability_flags,"
-          + " status, updated_at) SELECT 's' || g, NOW() - INTERVAL '5 days', 0, '', 'active',"
+          + " status, updated_at) SELECT 's' || g, NOW() - INTERVAL '5 days', 0, '', 'ACTIVE',"
           + " NOW() FROM generate_series(0, " + (scammers - 1) + ") g");
       s.execute("INSERT INTO transfers (transfer_id, created_at, sender_account,"
           + " recipient_account, amount_minor, currency, amount_usd_minor, channel, source)"

@@ -29,6 +29,13 @@ public class HoldQueries {
     this.json = json;
   }
 
+  /** Distinct victims who reported the recipient as a scammer. */
+  public int reportersAgainst(String recipientKey) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(DISTINCT reporter_account) FROM reports"
+        + " WHERE subject_key = ?", Integer.class, recipientKey);
+    return n == null ? 0 : n;
+  }
+
   public Optional<Hold> find(String holdId) {
     return rows.find(holdId);
   }

@@ -165,6 +165,7 @@ public class HoldsController {
   public ResponseEntity<String> release(@PathVariable String holdId,
       @RequestBody AnalystBody body, HttpServletRequest request) {
     Ids.path("hold_id", holdId);
+    requireSupervisorIfReported(holdId);
     return byAnalyst(holdId, request,
         at -> new HoldCommand.Release(Actor.current(), at, note(body)));
   }
@@ -202,6 +203,20 @@ public class HoldsController {
     Instant until = instant(body.releaseAt());
     return byAnalyst(holdId, request,
         at -> new HoldCommand.Extend(Actor.current(), at, until, note(body)));
+  }
+
+  /**
+   * Money to a recipient that victims reported goes out only on a supervisor's word: an analyst
+   * alone cannot release it, whatever the investigation found.
+   */
+  private void requireSupervisorIfReported(String holdId) {
+    Hold hold = queries.find(holdId).orElseThrow(() -> ApiProblem.notFound("hold " + holdId));
+    int reporters = queries.reportersAgainst(hold.terms().recipientKey());
+    if (reporters > 0 && !Actor.has(RouteRules.SUPERVISOR)) {
+      throw new ApiProblem(io.holdfast.server.web.ProblemType.FORBIDDEN, "the recipient was"
+          + " reported as a scammer by " + reporters + " reporter(s); releasing this hold needs"
+          + " a supervisor");
+    }
   }
 
   /** An analyst's command on any hold, once per Idempotency-Key. */

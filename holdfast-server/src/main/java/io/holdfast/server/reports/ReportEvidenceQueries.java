@@ -22,6 +22,7 @@ class ReportEvidenceQueries {
   /** How far back a reporter's payments to the recipient count as the loss. */
   static final Duration LOOKBACK = Duration.ofDays(180);
   private static final int TURNAROUND_SAMPLES = 20;
+  private static final int OUTBOUND_SAMPLES = 500;
 
   private final JdbcTemplate jdbc;
 
@@ -104,12 +105,16 @@ class ReportEvidenceQueries {
     if (inbound.isEmpty()) {
       return null;
     }
+    // Two queries, not one per inbound payment: the outbound payments since the earliest
+    // sampled inbound one, oldest first, then a merge walk.
+    List<Instant> outbound = times("SELECT created_at FROM transfers WHERE sender_account = ?"
+        + " AND created_at >= ? ORDER BY created_at LIMIT " + OUTBOUND_SAMPLES, accountId,
+        Timestamp.from(inbound.get(inbound.size() - 1)));
     List<Double> gaps = new ArrayList<>(inbound.size());
     for (Instant in : inbound) {
-      List<Instant> next = times("SELECT created_at FROM transfers WHERE sender_account = ?"
-          + " AND created_at >= ? ORDER BY created_at LIMIT 1", accountId, Timestamp.from(in));
-      if (!next.isEmpty()) {
-        gaps.add(Duration.between(in, next.get(0)).toMinutes() / 60.0);
+      int next = firstAtOrAfter(outbound, in);
+      if (next < outbound.size()) {
+        gaps.add(Duration.between(in, outbound.get(next)).toMinutes() / 60.0);
       }
     }
     if (gaps.isEmpty()) {
@@ -117,6 +122,20 @@ class ReportEvidenceQueries {
     }
     Collections.sort(gaps);
     return gaps.get(gaps.size() / 2);
+  }
+
+  private static int firstAtOrAfter(List<Instant> sorted, Instant at) {
+    int lo = 0;
+    int hi = sorted.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted.get(mid).isBefore(at)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private List<Instant> times(String sql, Object... args) {
