@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         ImportCommand.class,
         IntelCommand.class,
         GenerateCommand.class,
+        io.holdfast.app.demo.DemoCommand.class,
+        io.holdfast.app.demo.SimulateCommand.class,
         BenchCommand.class,
         TrainCommand.class,
         VerdictCommand.class,

@@ -51,6 +51,11 @@ public final class ReportGenerator {
     return reports;
   }
 
+  /** A narrative a victim of {@code kind} might write about a loss of {@code amountMinor}. */
+  public String narrative(ReportKind kind, long amountMinor) {
+    return texts.narrative(kind, amountMinor);
+  }
+
   /** The next report in this generator's sequence. */
   public GeneratedReport next() {
     ReportKind kind = pickKind();

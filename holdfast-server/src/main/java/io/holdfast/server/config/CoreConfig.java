@@ -60,8 +60,16 @@ public class CoreConfig {
     return new IdGenerator();
   }
 
+  /**
+   * The system clock, or with {@code holdfast.clock=manual} a clock that only moves when the
+   * simulated platform moves it (the demo runs the real server in virtual time).
+   */
   @Bean
-  Clock clock() {
+  Clock clock(@Value("${holdfast.clock:system}") String kind,
+      @Value("${holdfast.clock-start:2026-10-01T00:00:00Z}") String start) {
+    if (kind.equals("manual")) {
+      return new io.holdfast.core.support.ManualClock(java.time.Instant.parse(start));
+    }
     return Clock.systemUTC();
   }
 

@@ -53,6 +53,31 @@ public class SandboxLedger {
   }
 
   /**
+   * The platform moves a transfer's money itself (one Holdfast allowed, so no instruction came):
+   * from the sender to the recipient's account, once per transfer id. A sender short of money
+   * is funded from {@code world} with the missing amount first, as for held funds, so the demo
+   * needs no opening balances. Returns false when it was settled before.
+   */
+  public boolean settle(String transferId, String sender, String recipient, String currency,
+      long amountMinor) {
+    Invariants.check(amountMinor > 0, "a transfer is positive");
+    Boolean done = tx.execute(status -> post("settle:" + transferId, "SETTLE", null,
+        "settled by the platform", List.of(sender, recipient, SandboxAccounts.WORLD), currency,
+        balances -> {
+          long missing = Math.max(0, amountMinor - balances.get(sender));
+          List<Posting> postings = new java.util.ArrayList<>(4);
+          if (missing > 0) {
+            postings.add(new Posting(SandboxAccounts.WORLD, currency, -missing, "auto-funded"));
+            postings.add(new Posting(sender, currency, missing, "auto-funded"));
+          }
+          postings.add(new Posting(sender, currency, -amountMinor, "paid"));
+          postings.add(new Posting(recipient, currency, amountMinor, "received"));
+          return postings;
+        }));
+    return Boolean.TRUE.equals(done);
+  }
+
+  /**
    * Records transaction {@code txnId} with the postings {@code plan} computes from the locked
    * balances of {@code accounts}; false (and nothing written) when it was already recorded.
    * A plan that would take a balance other than world's below zero is a bug and throws.

@@ -65,7 +65,7 @@ public class SecurityConfig {
 
   @Bean
   PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
   }
 
   @Bean

@@ -1,0 +1,73 @@
+package io.holdfast.app.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Holdfast's HTTP API as the simulated platform and its analysts call it. */
+final class DemoApi {
+  /** A response: status and parsed body. */
+  record Reply(int status, JsonNode body) {}
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+  private final String platformAuth;
+  private final String analystAuth;
+
+  DemoApi(int port, String apiKey, String adminPassword) {
+    this.base = "http://127.0.0.1:" + port;
+    this.platformAuth = "Bearer " + apiKey;
+    this.analystAuth = "Basic " + Base64.getEncoder().encodeToString(
+        ("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+  }
+
+  Reply platform(String method, String path, Object body, Map<String, String> headers) {
+    return send(method, path, body, platformAuth, headers);
+  }
+
+  Reply analyst(String method, String path, Object body) {
+    return send(method, path, body, analystAuth, Map.of());
+  }
+
+  static String json(Object body) {
+    return JSON.writeValueAsString(body);
+  }
+
+  private Reply send(String method, String path, Object body, String auth,
+      Map<String, String> headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(60)).header("Authorization", auth)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    headers.forEach(b::header);
+    try {
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode parsed = r.body() == null || r.body().isEmpty() ? JSON.createObjectNode()
+          : JSON.readTree(r.body());
+      if (r.statusCode() >= 500) {
+        throw new IllegalStateException(method + " " + path + " answered " + r.statusCode()
+            + ": " + r.body());
+      }
+      return new Reply(r.statusCode(), parsed);
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.holdfast.app.demo;
+
+import io.holdfast.core.simulation.Simulation;
+import io.holdfast.core.simulation.WorldParameters;
+import io.holdfast.server.HoldfastServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The main job: a simulated platform of thousands of users runs for a month of virtual time
+ * through a real Holdfast server on the embedded store, with scams of every kind among ordinary
+ * payments, and Holdfast's impact is counted and reported.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run a simulated platform through Holdfast and print the impact report.")
+public class DemoCommand implements Callable<Integer> {
+  static final String API_KEY = "demo-key";
+  static final String ADMIN_PASSWORD = "demo-password";
+
+  @Option(names = "--users", description = "simulated users (default: the world file's)")
+  Integer users;
+
+  @Option(names = "--days", description = "simulated days (default: the world file's)")
+  Integer days;
+
+  @Option(names = "--seed", description = "the world's seed (default: the world file's)")
+  Long seed;
+
+  @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE})")
+  int port = 8080;
+
+  @Option(names = "--data-dir", description = "the demo's embedded store, wiped at the start"
+      + " (default: HOLDFAST_DATA_DIR/demo or ./holdfast-data/demo)")
+  Path dataDir;
+
+  @Option(names = "--report-dir", description = "where the HTML report goes (default:"
+      + " ${DEFAULT-VALUE})")
+  Path reportDir = Path.of("holdfast-report");
+
+  @Option(names = "--exit", description = "stop the server after the report instead of"
+      + " leaving it running")
+  boolean exit;
+
+  /** The last run's impact, for tests. */
+  Impact lastImpact;
+
+  @Override
+  public Integer call() throws Exception {
+    WorldParameters defaults = WorldParameters.defaults();
+    WorldParameters world = defaults.resized(users == null ? defaults.users() : users,
+        days == null ? defaults.days() : days, seed == null ? defaults.seed() : seed);
+    Path store = dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault(
+        "HOLDFAST_DATA_DIR", "./holdfast-data"), "demo");
+    wipe(store);
+    System.out.printf(Locale.ROOT, "Holdfast demo: %,d users, %d days of virtual time, seed %d."
+        + "%nStarting Holdfast on the embedded store in %s ...%n", world.users(), world.days(),
+        world.seed(), store);
+    long started = System.nanoTime();
+    ConfigurableApplicationContext context = HoldfastServer.start(serverArgs(store, world));
+    int actualPort = context.getEnvironment().getRequiredProperty("local.server.port",
+        Integer.class);
+    DemoApi api = new DemoApi(actualPort, API_KEY, ADMIN_PASSWORD);
+    DemoPlatform platform = new DemoPlatform(api, context);
+    Simulation.Result run = new Simulation(world).run(platform, day -> System.out.printf(
+        Locale.ROOT, "  %s (%.0f s)%n", day, (System.nanoTime() - started) / 1e9));
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Impact impact = Impact.of(run, context.getBean(JdbcTemplate.class));
+    lastImpact = impact;
+    System.out.print(ImpactText.render(impact, world, seconds));
+    System.out.printf(Locale.ROOT, "%nWhere the time went (%,d events):%n", run.events());
+    platform.timings.forEach((name, t) -> System.out.printf(Locale.ROOT,
+        "  %-16s %,9d calls %8.1f s%n", name, t[0], t[1] / 1e9));
+    Files.createDirectories(reportDir);
+    Path html = reportDir.resolve("index.html");
+    Files.writeString(html, ImpactHtml.render(impact, world, seconds), StandardCharsets.UTF_8);
+    System.out.printf(Locale.ROOT, "%nThe report is also at %s%n", html.toAbsolutePath());
+    if (exit) {
+      context.close();
+      return 0;
+    }
+    System.out.printf(Locale.ROOT, "%nHoldfast is still running at http://localhost:%d with"
+        + " the world's data: API key %s, user admin / %s (OpenAPI at /v3/api-docs,"
+        + " cases at /v1/cases). Its clock stays at the world's end. Press Ctrl-C to stop.%n",
+        actualPort, API_KEY, ADMIN_PASSWORD);
+    Thread.currentThread().join();
+    return 0;
+  }
+
+  private String[] serverArgs(Path store, WorldParameters world) {
+    String never = "86400000";
+    List<String> args = new ArrayList<>(List.of(
+        "--server.port=" + port,
+        "--spring.datasource.url=jdbc:h2:file:" + store.toAbsolutePath() + "/holdfast;"
+            + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "--holdfast.api-key=" + API_KEY, "--holdfast.admin-password=" + ADMIN_PASSWORD,
+        "--holdfast.clock=manual", "--holdfast.clock-start=" + world.start(),
+        // The demo drives the server's timers itself on every tick of virtual time.
+        "--holdfast.holds.sweep-millis=" + never, "--holdfast.ladder.run-millis=" + never,
+        "--holdfast.instructions.sequence-millis=" + never,
+        "--holdfast.sandbox.poll-millis=" + never, "--holdfast.freezes.sweep-millis=" + never,
+        "--holdfast.webhook.poll-millis=" + never,
+        "--logging.level.root=WARN", "--logging.level.io.holdfast=WARN"));
+    return args.toArray(String[]::new);
+  }
+
+  private static void wipe(Path dir) throws Exception {
+    if (Files.exists(dir)) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+  }
+}

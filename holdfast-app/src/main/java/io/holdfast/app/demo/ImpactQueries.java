@@ -1,0 +1,159 @@
+package io.holdfast.app.demo;
+
+import io.holdfast.core.simulation.Outcomes;
+import io.holdfast.core.simulation.ScamCase;
+import io.holdfast.core.simulation.ScamKind;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The counts the impact report reads from Holdfast's store and the sandbox ledger. */
+final class ImpactQueries {
+  private ImpactQueries() {}
+
+  /** Minutes each hold lasted (to its end, or to its deadline while active), by transfer. */
+  static Map<String, long[]> holdMinutes(JdbcTemplate jdbc) {
+    Map<String, long[]> minutes = new HashMap<>();
+    jdbc.query("SELECT transfer_id, created_at, COALESCE(resolved_at, release_at) FROM holds",
+        rs -> {
+          Instant from = rs.getTimestamp(2).toInstant();
+          Timestamp to = rs.getTimestamp(3);
+          minutes.put(rs.getString(1), new long[] {to == null ? 0
+              : Duration.between(from, to.toInstant()).toMinutes()});
+        });
+    return minutes;
+  }
+
+  /** Refunds paid to each victim, attributed to the scam kind of the victim's case. */
+  static Map<ScamKind, Long> recovered(JdbcTemplate jdbc, Map<String, ScamCase> byVictimScammer) {
+    Map<ScamKind, Long> out = new EnumMap<>(ScamKind.class);
+    jdbc.query("SELECT c.victim_account, k.subject_key, SUM(r.amount_minor) FROM refunds r"
+        + " JOIN claims c ON c.claim_id = r.claim_id JOIN cases k ON k.case_id = r.case_id"
+        + " GROUP BY c.victim_account, k.subject_key", rs -> {
+          ScamCase c = byVictimScammer.get(rs.getString(1) + "|" + rs.getString(2));
+          if (c != null) {
+            out.merge(c.kind(), rs.getLong(3), Long::sum);
+          }
+        });
+    return out;
+  }
+
+  /** What the sandbox ledger credited to victims from frozen funds. */
+  static long ledgerRefunds(JdbcTemplate jdbc) {
+    Long sum = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM sandbox_entries"
+        + " WHERE memo = 'refund' AND amount_minor > 0", Long.class);
+    return sum == null ? 0 : sum;
+  }
+
+  static void programme(JdbcTemplate jdbc, Outcomes outcomes, Map<String, Long> out) {
+    out.put("warnings shown (WARN decisions)", count(jdbc,
+        "SELECT COUNT(*) FROM decisions WHERE outcome = 'WARN'"));
+    out.put("transfers held", count(jdbc, "SELECT COUNT(*) FROM holds"));
+    out.put("ladder messages sent to held senders", count(jdbc,
+        "SELECT COUNT(*) FROM hold_messages"));
+    out.put("questionnaires answered", count(jdbc,
+        "SELECT COUNT(DISTINCT hold_id) FROM hold_answers"));
+    out.put("call tasks opened for agents", count(jdbc, "SELECT COUNT(*) FROM call_tasks"));
+    out.put("victim reports filed", count(jdbc, "SELECT COUNT(*) FROM reports"));
+    out.put("accounts frozen", count(jdbc, "SELECT COUNT(*) FROM freezes"));
+    out.put("cases confirmed by analysts", count(jdbc,
+        "SELECT COUNT(*) FROM cases WHERE state = 'CONFIRMED'"));
+    out.put("refunds paid to victims", count(jdbc, "SELECT COUNT(*) FROM refunds"));
+    long falseFiled = outcomes.reports().stream().filter(Outcomes.Filed::falseReport).count();
+    long falseFroze = outcomes.reports().stream().filter(f -> f.falseReport() && f.froze())
+        .count();
+    out.put("false reports filed by adversaries", falseFiled);
+    out.put("false reports that froze an account", falseFroze);
+    out.put("silent victims (lost money, never reported)", silentVictims(outcomes));
+    out.put("median hours from first loss to freeze", medianHoursToFreeze(jdbc, outcomes));
+  }
+
+  private static long silentVictims(Outcomes outcomes) {
+    Set<String> lost = new HashSet<>();
+    for (Outcomes.Attempt a : outcomes.attempts()) {
+      if (a.transfer.scam() != null && a.moved()) {
+        lost.add(a.transfer.caseId());
+      }
+    }
+    for (Outcomes.Filed f : outcomes.reports()) {
+      lost.remove(f.caseId());
+    }
+    return lost.size();
+  }
+
+  /** From each frozen scammer's first received scam payment to its freeze, in virtual time. */
+  private static long medianHoursToFreeze(JdbcTemplate jdbc, Outcomes outcomes) {
+    Map<String, Instant> firstLoss = new HashMap<>();
+    for (Outcomes.Attempt a : outcomes.attempts()) {
+      if (a.transfer.scam() != null && a.moved()) {
+        firstLoss.merge(a.transfer.recipientKey(), a.transfer.at(),
+            (x, y) -> x.isBefore(y) ? x : y);
+      }
+    }
+    List<Long> hours = new ArrayList<>();
+    jdbc.query("SELECT subject_key, MIN(created_at) FROM freezes GROUP BY subject_key", rs -> {
+      Instant loss = firstLoss.get(rs.getString(1));
+      if (loss != null) {
+        hours.add(Duration.between(loss, rs.getTimestamp(2).toInstant()).toHours());
+      }
+    });
+    if (hours.isEmpty()) {
+      return -1;
+    }
+    Collections.sort(hours);
+    return hours.get(hours.size() / 2);
+  }
+
+  /** Precision and recall of holds against ground truth, and of verdicts against reports. */
+  static void quality(JdbcTemplate jdbc, Outcomes outcomes, Map<String, Double> out) {
+    int held = 0;
+    int heldBad = 0;
+    int scam = 0;
+    int scamStopped = 0;
+    for (Outcomes.Attempt a : outcomes.attempts()) {
+      boolean bad = !a.transfer.honest();
+      boolean holdOrBlock = a.outcome.equals("HOLD") || a.outcome.equals("BLOCK");
+      held += holdOrBlock ? 1 : 0;
+      heldBad += holdOrBlock && bad ? 1 : 0;
+      if (a.transfer.scam() != null) {
+        scam++;
+        scamStopped += holdOrBlock ? 1 : 0;
+      }
+    }
+    out.put("hold precision (held or blocked transfers that were scam or laundering)",
+        ratio(heldBad, held));
+    out.put("hold recall (scam payments held or blocked)", ratio(scamStopped, scam));
+    Map<String, Boolean> truthByReporter = new HashMap<>();
+    outcomes.reports().forEach(f -> truthByReporter.put(f.reporter(), !f.falseReport()));
+    int[] confusion = new int[4];
+    jdbc.query("SELECT reporter_account, verdict FROM reports", rs -> {
+      Boolean truth = truthByReporter.get(rs.getString(1));
+      if (truth != null) {
+        boolean saidScam = rs.getString(2).equals("SCAM");
+        confusion[(truth ? 0 : 2) + (saidScam ? 0 : 1)]++;
+      }
+    });
+    out.put("verdict precision (SCAM verdicts on real scams)",
+        ratio(confusion[0], confusion[0] + confusion[2]));
+    out.put("verdict recall (real scam reports judged SCAM)",
+        ratio(confusion[0], confusion[0] + confusion[1]));
+  }
+
+  private static double ratio(long a, long b) {
+    return b == 0 ? Double.NaN : (double) a / b;
+  }
+
+  private static long count(JdbcTemplate jdbc, String sql) {
+    Long n = jdbc.queryForObject(sql, Long.class);
+    return n == null ? 0 : n;
+  }
+}

@@ -1,0 +1,260 @@
+package io.holdfast.core.simulation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+
+/**
+ * How the world's people act and react: victims pay, heed or ignore warnings, cancel during a
+ * hold, answer (or lie on) the questionnaire, report or stay silent; scammers pass money on to
+ * mules; adversaries file false reports. Reactions draw on their own random stream.
+ */
+final class Behaviour {
+  private final WorldParameters p;
+  private final Platform platform;
+  private final Outcomes outcomes;
+  private final SplittableRandom random;
+  private final BiConsumer<Instant, Runnable> schedule;
+  private final ReportGenerator narratives;
+  private final java.util.function.Supplier<Instant> now;
+  private long launderSerial;
+  private final Set<String> stoppedCases = new HashSet<>();
+  private final Set<String> registered = new HashSet<>();
+  private final Map<String, Laundering> laundering = new HashMap<>();
+
+  /** What a scammer account received and passed on, and its holds not yet known to be over. */
+  private static final class Laundering {
+    final ScamCase.Scammer scammer;
+    long receivedMinor;
+    long forwardedMinor;
+    final List<Outcomes.Attempt> pendingHolds = new ArrayList<>();
+
+    Laundering(ScamCase.Scammer scammer) {
+      this.scammer = scammer;
+    }
+  }
+
+  Behaviour(WorldParameters p, Platform platform, Outcomes outcomes, SplittableRandom random,
+      BiConsumer<Instant, Runnable> schedule, ReportGenerator narratives,
+      java.util.function.Supplier<Instant> now) {
+    this.now = now;
+    this.p = p;
+    this.platform = platform;
+    this.outcomes = outcomes;
+    this.random = random;
+    this.schedule = schedule;
+    this.narratives = narratives;
+  }
+
+  void plan(ScamCase c, Instant end) {
+    ScamCase.Scammer s = c.scammer();
+    launderingOf(s);
+    if (s.account() != null && registered.add(s.account().accountId())) {
+      Instant opened = s.openedAt().isBefore(p.start()) ? p.start() : s.openedAt();
+      schedule.accept(opened, () -> platform.register(List.of(s.account(), s.mule()), opened));
+    }
+    c.setup().forEach(e -> schedule.accept(e.at(), () -> event(e)));
+    Instant last = c.payments().get(0).at();
+    for (SimTransfer t : c.payments()) {
+      if (t.at().isBefore(end)) {
+        schedule.accept(t.at(), () -> scamPayment(c, t));
+        last = t.at();
+      }
+    }
+    // A day after the last payment the victim sees what went; a payment still held is waited
+    // for (a hold lasts at most a few days).
+    schedule.accept(last.plus(Duration.ofDays(1)), () -> afterCase(c, 0));
+  }
+
+  void event(PlannedEvent e) {
+    platform.accountEvent(e.eventId(), e.accountId(), e.type(), e.at(), e.deviceId(),
+        e.amountMinor());
+  }
+
+  void honest(SimTransfer t) {
+    Outcomes.Attempt a = screen(t);
+    switch (a.outcome) {
+      case "ALLOW" -> settle(a);
+      case "WARN" -> {
+        a.heeded = random.nextDouble() < p.honestHeedsWarning();
+        if (!a.heeded) {
+          settle(a);
+        }
+      }
+      case "HOLD" -> {
+        if (random.nextDouble() < p.honestCancelsHold()) {
+          later(1, 6, () -> platform.cancel(a.holdId, t.sender()));
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private void scamPayment(ScamCase c, SimTransfer t) {
+    if (stoppedCases.contains(c.caseId())) {
+      return;
+    }
+    Outcomes.Attempt a = screen(t);
+    switch (a.outcome) {
+      case "ALLOW" -> settle(a);
+      case "WARN" -> {
+        a.heeded = random.nextDouble() < p.scamVictimHeedsWarning();
+        if (a.heeded) {
+          stoppedCases.add(c.caseId());
+        } else {
+          settle(a);
+        }
+      }
+      case "HOLD" -> reactToHold(c, a);
+      default -> stoppedCases.add(c.caseId());
+    }
+  }
+
+  private void reactToHold(ScamCase c, Outcomes.Attempt a) {
+    String sender = a.transfer.sender();
+    if (random.nextDouble() < p.scamVictimAnswers()) {
+      boolean truthful = random.nextDouble() < p.scamVictimAnswersTruthfully();
+      schedule.accept(a.transfer.at().plus(Duration.ofMinutes(5 + random.nextInt(55))),
+          () -> platform.answer(a.holdId, sender, truthful));
+    }
+    if (random.nextDouble() < p.scamVictimCancelsHold()) {
+      stoppedCases.add(c.caseId());
+      later(1, 12, () -> platform.cancel(a.holdId, sender));
+    }
+    launderingOf(c.scammer()).ifPresent(l -> l.pendingHolds.add(a));
+    if (c.scammer().account() != null) {
+      // Released money reaches the scammer later; they pass it on after the hold's longest run.
+      schedule.accept(a.transfer.at().plus(Duration.ofHours(74)), () -> forward(c.scammer()));
+    }
+  }
+
+  private Outcomes.Attempt screen(SimTransfer t) {
+    Outcomes.Attempt a = outcomes.add(t);
+    Platform.Screened s = platform.screen(t);
+    a.outcome = s.outcome();
+    a.holdId = s.holdId();
+    return a;
+  }
+
+  private void settle(Outcomes.Attempt a) {
+    platform.settle(a.transfer);
+    a.settled = true;
+    SimTransfer t = a.transfer;
+    if (t.scam() != null && t.recipientAccount() != null) {
+      Laundering l = laundering.get(t.recipientAccount());
+      if (l != null) {
+        l.receivedMinor += t.amountMinor();
+        later(p.muleForwardMinHours(), p.muleForwardMaxHours(), () -> forward(l.scammer));
+      }
+    }
+  }
+
+  private java.util.Optional<Laundering> launderingOf(ScamCase.Scammer s) {
+    if (s.account() == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(laundering.computeIfAbsent(s.account().accountId(),
+        k -> new Laundering(s)));
+  }
+
+  /** The scammer moves what it holds on to its mule, which cashes out to its own wallet. */
+  private void forward(ScamCase.Scammer s) {
+    Laundering l = launderingOf(s).orElseThrow();
+    for (Outcomes.Attempt hold : List.copyOf(l.pendingHolds)) {
+      Platform.HoldFate fate = platform.holdFate(hold.holdId);
+      if (fate != Platform.HoldFate.ACTIVE) {
+        l.pendingHolds.remove(hold);
+        l.receivedMinor += fate == Platform.HoldFate.RELEASED ? hold.transfer.amountMinor() : 0;
+      }
+    }
+    long amount = Math.round((l.receivedMinor - l.forwardedMinor) * p.muleForwardShare());
+    if (amount < 100) {
+      return;
+    }
+    l.forwardedMinor += amount;
+    SimTransfer out = launder(s.account().accountId(), s.mule().accountId(), null, amount, s);
+    if (moves(screen(out))) {
+      later(p.muleForwardMinHours(), p.muleForwardMaxHours(), () -> moves(screen(
+          launder(s.mule().accountId(), null, s.mule().wallet(), amount, s))));
+    }
+  }
+
+  private boolean moves(Outcomes.Attempt a) {
+    if (a.outcome.equals("ALLOW") || a.outcome.equals("WARN")) {
+      settle(a);
+      return true;
+    }
+    return false;
+  }
+
+  private SimTransfer launder(String from, String toAccount, String toAddress, long amountMinor,
+      ScamCase.Scammer s) {
+    return new SimTransfer("l" + from + "-" + (++launderSerial), now.get(), from,
+        toAccount, toAddress, toAddress == null ? null : "ETH", amountMinor, "p2p", null, true,
+        s.key(), null);
+  }
+
+  private void afterCase(ScamCase c, int waited) {
+    List<String> lost = new ArrayList<>();
+    long lostMinor = 0;
+    for (SimTransfer t : c.payments()) {
+      Outcomes.Attempt a = outcomes.get(t.transferId());
+      if (a == null) {
+        continue;
+      }
+      if (a.holdId != null && (a.fate == null || a.fate == Platform.HoldFate.ACTIVE)) {
+        a.fate = platform.holdFate(a.holdId);
+        if (a.fate == Platform.HoldFate.ACTIVE && waited < 3) {
+          later(24, 25, () -> afterCase(c, waited + 1));
+          return;
+        }
+      }
+      if (a.moved()) {
+        lost.add(t.transferId());
+        lostMinor += t.amountMinor();
+      }
+    }
+    if (lost.isEmpty() || random.nextDouble() >= p.victimReports()) {
+      return;
+    }
+    String text = narratives.narrative(c.kind().reportKind(), lostMinor);
+    later(6, 24 * 5, () -> outcomes.report(new Outcomes.Filed(c.victim().accountId(),
+        c.caseId(), c.kind(), platform.report(c.victim().accountId(), lost, c.kind(), text),
+        false)));
+  }
+
+  void falseReports(Population population, Instant end) {
+    for (SimAccount adversary : population.adversaries()) {
+      for (int i = 0; i < p.falseReportsEach(); i++) {
+        SimAccount target = population.merchants().get(random.nextInt(
+            population.merchants().size()));
+        Instant at = p.start().plus(Duration.ofMinutes(random.nextInt(
+            (int) Duration.between(p.start(), end).toMinutes())));
+        String text = narratives.narrative(ReportKind.WEAPONISED_FALSE_REPORT, 50_000);
+        schedule.accept(at, () -> outcomes.report(new Outcomes.Filed(adversary.accountId(), null,
+            null, platform.falseReport(adversary.accountId(), target.accountId(), text), true)));
+      }
+    }
+  }
+
+  /** Asks how every hold ended, once the world has stopped. */
+  void settleHoldFates() {
+    for (Outcomes.Attempt a : outcomes.attempts()) {
+      if (a.holdId != null) {
+        a.fate = platform.holdFate(a.holdId);
+      }
+    }
+  }
+
+  private void later(int minHours, int maxHours, Runnable action) {
+    int minutes = minHours * 60 + random.nextInt(Math.max(1, (maxHours - minHours) * 60));
+    schedule.accept(now.get().plus(Duration.ofMinutes(minutes)), action);
+  }
+}

@@ -1,0 +1,53 @@
+package io.holdfast.core.simulation;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The system the simulated world runs against: a platform with Holdfast in front of its
+ * payments. The demo implements it over Holdfast's real HTTP API; every method is called in
+ * virtual-time order from one thread.
+ */
+public interface Platform {
+  /** What screening answered. {@code holdId} is set for HOLD. */
+  record Screened(String outcome, String holdId) {}
+
+  /** How a hold ended, or ACTIVE while it lasts. */
+  enum HoldFate {
+    ACTIVE,
+    RELEASED,
+    RETURNED
+  }
+
+  /** Registers the accounts that exist when the world starts. */
+  void register(List<SimAccount> accounts, Instant now);
+
+  /** Moves virtual time to {@code at}. */
+  void advanceTo(Instant at);
+
+  /** Lets the platform and Holdfast do what fell due by now (sweeps, ladder, instructions). */
+  void tick();
+
+  void accountEvent(String eventId, String accountId, String type, Instant at, String deviceId,
+      long amountMinor);
+
+  Screened screen(SimTransfer transfer);
+
+  /** The platform moves the money of a transfer that went ahead without a hold. */
+  void settle(SimTransfer transfer);
+
+  void cancel(String holdId, String sender);
+
+  void answer(String holdId, String sender, boolean admitsScript);
+
+  /** A victim reports a scam; returns whether the report froze the recipient. */
+  boolean report(String reporter, List<String> transferIds, ScamKind kind, String narrative);
+
+  /** A false report against an honest account from someone who never paid it. */
+  boolean falseReport(String reporter, String target, String narrative);
+
+  /** The platform's analysts work their queue. */
+  void analystReview(Instant at);
+
+  HoldFate holdFate(String holdId);
+}

@@ -1,0 +1,155 @@
+package io.holdfast.core.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator on its own, against a platform that follows a fixed policy (hold every payment
+ * to an address, allow the rest), so its own behaviour is what is tested: the same seed makes
+ * the same world, every scam type appears with its ground truth, scammers launder what they
+ * receive, and only victims who lost money report.
+ */
+class SimulationTest {
+  private static final WorldParameters SMALL = WorldParameters.defaults().resized(3_000, 12, 7);
+
+  /** A platform with a fixed, simple policy that records what it was asked. */
+  static final class FixedPolicyPlatform implements Platform {
+    final List<String> calls = new ArrayList<>();
+    final Map<String, HoldFate> holds = new HashMap<>();
+    int reports;
+    Instant now;
+
+    @Override
+    public void register(List<SimAccount> accounts, Instant at) {
+      calls.add("register " + accounts.size() + " " + at);
+    }
+
+    @Override
+    public void advanceTo(Instant at) {
+      assertThat(now == null || !at.isBefore(now)).as("time never goes back").isTrue();
+      now = at;
+    }
+
+    @Override
+    public void tick() {
+      holds.replaceAll((id, fate) -> HoldFate.RELEASED);
+    }
+
+    @Override
+    public void accountEvent(String eventId, String accountId, String type, Instant at,
+        String deviceId, long amountMinor) {
+      calls.add("event " + eventId + " " + type + " " + at);
+    }
+
+    @Override
+    public Screened screen(SimTransfer t) {
+      calls.add("screen " + t.transferId() + " " + t.amountMinor() + " " + t.at());
+      if (t.recipientAddress() != null) {
+        holds.put("hold-" + t.transferId(), HoldFate.ACTIVE);
+        return new Screened("HOLD", "hold-" + t.transferId());
+      }
+      return new Screened("ALLOW", null);
+    }
+
+    @Override
+    public void settle(SimTransfer transfer) {
+      calls.add("settle " + transfer.transferId());
+    }
+
+    @Override
+    public void cancel(String holdId, String sender) {
+      holds.put(holdId, HoldFate.RETURNED);
+    }
+
+    @Override
+    public void answer(String holdId, String sender, boolean admitsScript) {
+      calls.add("answer " + holdId + " " + admitsScript);
+    }
+
+    @Override
+    public boolean report(String reporter, List<String> transferIds, ScamKind kind,
+        String narrative) {
+      reports++;
+      calls.add("report " + reporter + " " + transferIds);
+      return false;
+    }
+
+    @Override
+    public boolean falseReport(String reporter, String target, String narrative) {
+      calls.add("false report " + reporter + " " + target);
+      return false;
+    }
+
+    @Override
+    public void analystReview(Instant at) {
+      calls.add("review " + at);
+    }
+
+    @Override
+    public HoldFate holdFate(String holdId) {
+      return holds.getOrDefault(holdId, HoldFate.ACTIVE);
+    }
+  }
+
+  @Test
+  void theSameSeedMakesTheSameRun() {
+    FixedPolicyPlatform first = new FixedPolicyPlatform();
+    FixedPolicyPlatform second = new FixedPolicyPlatform();
+    new Simulation(SMALL).run(first, day -> { });
+    new Simulation(SMALL).run(second, day -> { });
+    assertThat(first.calls).hasSizeGreaterThan(5_000).isEqualTo(second.calls);
+    FixedPolicyPlatform other = new FixedPolicyPlatform();
+    new Simulation(WorldParameters.defaults().resized(3_000, 12, 8)).run(other, day -> { });
+    assertThat(other.calls).isNotEqualTo(first.calls);
+  }
+
+  @Test
+  void everyScamTypeAppearsWithItsGroundTruth() {
+    Simulation.Result run = new Simulation(SMALL).run(new FixedPolicyPlatform(), day -> { });
+    Set<ScamKind> seen = EnumSet.noneOf(ScamKind.class);
+    int honest = 0;
+    int laundering = 0;
+    for (Outcomes.Attempt a : run.outcomes().attempts()) {
+      SimTransfer t = a.transfer;
+      if (t.scam() != null) {
+        seen.add(t.scam());
+        assertThat(t.caseId()).isNotNull();
+        assertThat(t.scammerKey()).isEqualTo(t.recipientKey());
+      } else if (t.laundering()) {
+        laundering++;
+      } else {
+        honest++;
+      }
+    }
+    assertThat(seen).containsExactlyInAnyOrder(ScamKind.values());
+    assertThat(honest).as("ordinary life dominates").isGreaterThan(50 * seen.size());
+    assertThat(laundering).as("scammers move received money on to mules").isPositive();
+    for (ScamCase c : run.cases()) {
+      assertThat(c.payments()).allSatisfy(p -> assertThat(p.scam()).isEqualTo(c.kind()));
+    }
+  }
+
+  @Test
+  void onlyVictimsWhoLostMoneyReportAndFalseReportsComeFromAdversaries() {
+    FixedPolicyPlatform platform = new FixedPolicyPlatform();
+    Simulation.Result run = new Simulation(SMALL).run(platform, day -> { });
+    for (Outcomes.Filed f : run.outcomes().reports()) {
+      if (f.falseReport()) {
+        assertThat(f.reporter()).startsWith("adv");
+        continue;
+      }
+      boolean lost = run.outcomes().attempts().stream().anyMatch(a ->
+          f.caseId().equals(a.transfer.caseId()) && a.moved());
+      assertThat(lost).as("case %s reported only after a loss", f.caseId()).isTrue();
+    }
+    assertThat(platform.reports).isPositive();
+  }
+}
