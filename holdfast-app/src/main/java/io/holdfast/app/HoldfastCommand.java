@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         GenerateCommand.class,
         io.holdfast.app.demo.DemoCommand.class,
         io.holdfast.app.demo.SimulateCommand.class,
+        EvaluateCommand.class,
         BenchCommand.class,
         TrainCommand.class,
         VerdictCommand.class,

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** Trains Holdfast's models from the data shipped in the repository. */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train models from the data shipped in the repository.",
-    subcommands = TrainCommand.Verdict.class)
+    subcommands = {TrainCommand.Verdict.class, io.holdfast.app.risk.TrainRiskCommand.class})
 public class TrainCommand implements Runnable {
   /** Where the core loads the shipped model from, relative to the repository root. */
   public static final String DEFAULT_MODEL =

@@ -54,6 +54,12 @@ public class DemoCommand implements Callable<Integer> {
 
   /** The last run's impact, for tests. */
   Impact lastImpact;
+  private String summary = "";
+
+  /** One line on the last run: how many events and how fast, and the headline numbers. */
+  public String summary() {
+    return summary;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -77,6 +83,12 @@ public class DemoCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - started) / 1e9;
     Impact impact = Impact.of(run, context.getBean(JdbcTemplate.class));
     lastImpact = impact;
+    summary = String.format(Locale.ROOT, "%,d simulation events (%,.0f a second, each an API"
+        + " call or a tick of the server's timers), %,d transfers screened over HTTP, %.1f%% of"
+        + " scam money blocked or recovered, %.2f%% of honest transfers held", run.events(),
+        run.events() / seconds, run.outcomes().attempts().size(),
+        100 * ImpactText.share(impact.total.protectedMinor(), impact.total.attempted),
+        100 * ImpactText.share(impact.honest.held, impact.honest.transfers));
     System.out.print(ImpactText.render(impact, world, seconds));
     System.out.printf(Locale.ROOT, "%nWhere the time went (%,d events):%n", run.events());
     platform.timings.forEach((name, t) -> System.out.printf(Locale.ROOT,

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The screening decision for one transfer: the outcome, a risk score in [0, 1], the reasons in
  * order of weight, every rule hit with its contribution (shadow hits included), the features it
- * was computed from, and what failed, if anything did.
+ * was computed from, what failed, if anything did, and what the learned risk model said (null
+ * when no model is configured).
  */
 public record Decision(
     String transferId,
@@ -19,7 +20,8 @@ public record Decision(
     int rulesetVersion,
     List<EngineFailure> failures,
     FeatureVector features,
-    Instant decidedAt) {
+    Instant decidedAt,
+    RiskAssessment risk) {
 
   public Decision {
     Invariants.check(transferId != null, "transfer id is required");

@@ -1,6 +1,7 @@
 package io.holdfast.core.screening;
 
 import io.holdfast.core.feature.FeatureVector;
+import io.holdfast.core.risk.RiskModel;
 import io.holdfast.core.transfer.Transfer;
 import java.util.List;
 
@@ -13,7 +14,9 @@ record ScreeningContext(
     List<RuleHit> hits,
     List<EngineFailure> failures,
     boolean recipientFrozen,
-    boolean senderFrozen) {
+    boolean senderFrozen,
+    RiskModel riskModel,
+    RiskAssessment risk) {
 
   /** The noisy-OR of active rule scores; 1 when the recipient is on a blocking intel list. */
   double riskScore() {

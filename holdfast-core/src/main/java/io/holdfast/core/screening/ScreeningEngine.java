@@ -3,6 +3,7 @@ package io.holdfast.core.screening;
 import io.holdfast.core.feature.FeatureStore;
 import io.holdfast.core.feature.FeatureVector;
 import io.holdfast.core.freeze.FrozenSubjects;
+import io.holdfast.core.risk.RiskModel;
 import io.holdfast.core.intel.IntelIndex;
 import io.holdfast.core.rule.RuleEvaluation;
 import io.holdfast.core.rule.RuleSet;
@@ -30,6 +31,7 @@ public final class ScreeningEngine {
   private final Clock clock;
   private final List<ScreeningPolicy> policies;
   private final FrozenSubjects frozen;
+  private final RiskModel riskModel;
 
   public ScreeningEngine(FeatureStore features, IntelIndex intel, Supplier<RuleSet> rules,
       ScoringPolicy scoring, Clock clock) {
@@ -38,7 +40,14 @@ public final class ScreeningEngine {
 
   public ScreeningEngine(FeatureStore features, IntelIndex intel, Supplier<RuleSet> rules,
       ScoringPolicy scoring, Clock clock, FrozenSubjects frozen) {
+    this(features, intel, rules, scoring, clock, frozen, null);
+  }
+
+  /** With a learned risk model beside the rules; {@code riskModel} may be null (rules only). */
+  public ScreeningEngine(FeatureStore features, IntelIndex intel, Supplier<RuleSet> rules,
+      ScoringPolicy scoring, Clock clock, FrozenSubjects frozen, RiskModel riskModel) {
     this.frozen = frozen;
+    this.riskModel = riskModel;
     this.features = features;
     this.intel = intel;
     this.rules = rules;
@@ -68,10 +77,26 @@ public final class ScreeningEngine {
     ScreeningContext context = new ScreeningContext(transfer, vector, lists,
         intel.strongestAction(lists), evaluation.hits(), failures,
         !frozen.isEmpty() && frozen.contains(transfer.recipient().key()),
-        !frozen.isEmpty() && frozen.contains(transfer.senderKey()));
+        !frozen.isEmpty() && frozen.contains(transfer.senderKey()), riskModel,
+        assess(vector, failures));
     Decision decision = decide(transfer, ruleSet == null ? 0 : ruleSet.version(), context);
     Invariants.check(decision.transferId().equals(transfer.transferId()), "decision for another transfer");
     return decision;
+  }
+
+  /** The model's answer; when it cannot answer, the decision says so and rests on the rules. */
+  private RiskAssessment assess(FeatureVector vector, List<EngineFailure> failures) {
+    if (riskModel == null) {
+      return null;
+    }
+    if (failures.stream().anyMatch(f -> f.component().equals("features"))) {
+      return RiskAssessment.failed(riskModel.version(), "the features could not be computed");
+    }
+    try {
+      return RiskAssessment.answered(riskModel.version(), riskModel.probability(vector));
+    } catch (RuntimeException e) {
+      return RiskAssessment.failed(riskModel.version(), describe(e));
+    }
   }
 
   private List<String> intelLists(Transfer transfer, List<EngineFailure> failures) {
@@ -111,11 +136,16 @@ public final class ScreeningEngine {
       }
     }
     double score = context.riskScore();
+    RiskAssessment risk = context.risk();
+    if (risk != null && risk.probability() != null) {
+      // The score a hold's tier is read from is the more alarming of the rules and the model.
+      score = Math.max(score, risk.probability());
+    }
     if (outcome == Outcome.ALLOW) {
       reasons.clear();
     }
     return new Decision(transfer.transferId(), outcome, score, reasons, context.hits(),
-        rulesetVersion, context.failures(), context.features(), clock.instant());
+        rulesetVersion, context.failures(), context.features(), clock.instant(), risk);
   }
 
   private static String describe(RuntimeException e) {

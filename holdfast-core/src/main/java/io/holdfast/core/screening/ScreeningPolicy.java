@@ -1,5 +1,6 @@
 package io.holdfast.core.screening;
 
+import io.holdfast.core.risk.RiskModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +22,7 @@ interface ScreeningPolicy {
         ScreeningPolicy::intelListPolicy,
         ScreeningPolicy::ruleOutcomePolicy,
         context -> scoreThresholdPolicy(context, scoring),
+        ScreeningPolicy::riskModelPolicy,
         context -> failSafePolicy(context, scoring));
   }
 
@@ -84,6 +86,28 @@ interface ScreeningPolicy {
       reasons.add(new Reason(hit.reasonCode(), hit.ruleName(), hit.description()));
     }
     return new Verdict(outcome, reasons);
+  }
+
+  /**
+   * The learned model warns or holds when its calibrated probability passes its thresholds,
+   * naming the features that weighed most. It can only add severity: the rules keep their say.
+   */
+  static Verdict riskModelPolicy(ScreeningContext context) {
+    RiskAssessment risk = context.risk();
+    if (risk == null || risk.probability() == null) {
+      return null;
+    }
+    double p = risk.probability();
+    RiskModel model = context.riskModel();
+    Outcome outcome = p >= model.holdAt() ? Outcome.HOLD : p >= model.warnAt() ? Outcome.WARN
+        : Outcome.ALLOW;
+    if (outcome == Outcome.ALLOW) {
+      return null;
+    }
+    String why = String.join(", ", model.topReasons(context.features(), 3));
+    return new Verdict(outcome, List.of(new Reason("RISK_MODEL", risk.modelVersion(),
+        String.format(java.util.Locale.ROOT, "The risk model puts the chance this is a scam at"
+            + " %.0f%%, mostly from: %s.", 100 * p, why))));
   }
 
   /** When any part of the engine failed, the transfer is never let through silently. */

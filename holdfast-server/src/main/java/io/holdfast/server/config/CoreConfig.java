@@ -93,11 +93,27 @@ public class CoreConfig {
     return new FrozenSubjects();
   }
 
+  /**
+   * The learned risk model beside the rules: the shipped one by default, a file named by
+   * {@code holdfast.risk.model}, or none ({@code none}: screening by rules alone).
+   */
   @Bean
   ScreeningEngine screeningEngine(FeatureStore features, IntelIndex intel, RuleSets ruleSets,
-      Clock clock, FrozenSubjects frozen) {
+      Clock clock, FrozenSubjects frozen,
+      @Value("${holdfast.risk.model:shipped}") String riskModel) throws java.io.IOException {
+    io.holdfast.core.risk.RiskModel model;
+    if (riskModel.equals("none")) {
+      model = null;
+    } else if (riskModel.equals("shipped")) {
+      model = io.holdfast.core.risk.RiskModels.loadDefault().orElse(null);
+    } else {
+      try (java.io.Reader r = java.nio.file.Files.newBufferedReader(
+          java.nio.file.Path.of(riskModel))) {
+        model = io.holdfast.core.risk.RiskModelFile.read(r);
+      }
+    }
     return new ScreeningEngine(features, intel, ruleSets::current, ScoringPolicy.defaults(), clock,
-        frozen);
+        frozen, model);
   }
 
   @Bean

@@ -19,7 +19,11 @@ public record DecisionBody(
     List<FailureBody> failures,
     FeatureValues features,
     String decidedAt,
-    HoldBody hold) {
+    HoldBody hold,
+    RiskBody riskModel) {
+
+  /** The learned model's answer, or why it had none (then the rules alone decided). */
+  public record RiskBody(String version, Double probability, String unavailable) {}
 
   /** The hold a HOLD decision placed: where to follow it and when it ends at the latest. */
   public record HoldBody(String holdId, String releaseAt, String tier) {}
@@ -47,7 +51,11 @@ public record DecisionBody(
         new FeatureValues(d.features()),
         d.decidedAt().toString(),
         hold == null ? null : new HoldBody(hold.holdId(), hold.releaseAt().toString(),
-            hold.terms().tier().name()));
+            hold.terms().tier().name()),
+        d.risk() == null ? null : new RiskBody(d.risk().modelVersion(),
+            d.risk().probability() == null ? null
+                : Math.round(d.risk().probability() * 10_000) / 10_000.0,
+            d.risk().unavailable()));
   }
 
   private static ReasonBody reason(Reason r) {
