@@ -234,6 +234,23 @@ final class DemoPlatform implements Platform {
     };
   }
 
+  @Override
+  public List<CallTask> openCalls() {
+    List<CallTask> open = new java.util.ArrayList<>();
+    for (tools.jackson.databind.JsonNode t : timed("call queue", () -> expect(api.analyst("GET",
+        "/v1/call-tasks?limit=1000", null), 200)).body().path("call_tasks")) {
+      open.add(new CallTask(t.path("task_id").asString(), t.path("hold_id").asString(),
+          t.path("account_id").asString()));
+    }
+    return open;
+  }
+
+  @Override
+  public void recordCall(String taskId, String outcome) {
+    timed("call", () -> expect(api.analyst("POST", "/v1/call-tasks/" + taskId + "/outcome",
+        Map.of("outcome", outcome, "note", "demo agent")), 200));
+  }
+
   static DemoApi.Reply expect(DemoApi.Reply r, int... statuses) {
     for (int s : statuses) {
       if (r.status() == s) {

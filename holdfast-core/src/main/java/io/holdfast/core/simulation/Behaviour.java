@@ -140,6 +140,9 @@ final class Behaviour {
     Platform.Screened s = platform.screen(t);
     a.outcome = s.outcome();
     a.holdId = s.holdId();
+    if (a.holdId != null) {
+      outcomes.held(a);
+    }
     return a;
   }
 
@@ -241,6 +244,26 @@ final class Behaviour {
         schedule.accept(at, () -> outcomes.report(new Outcomes.Filed(adversary.accountId(), null,
             null, platform.falseReport(adversary.accountId(), target.accountId(), text), true)));
       }
+    }
+  }
+
+  /**
+   * Agents work the call queue: a scam victim reached may cancel; an honest sender reached, or
+   * a scammer moving money, goes ahead.
+   */
+  void agentShift() {
+    for (Platform.CallTask call : platform.openCalls()) {
+      Outcomes.Attempt a = outcomes.byHold(call.holdId());
+      String outcome;
+      if (random.nextDouble() >= p.callReachesSender()) {
+        outcome = "unreachable";
+      } else if (a != null && a.transfer.scam() != null
+          && random.nextDouble() < p.reachedScamVictimCancels()) {
+        outcome = "sender_cancelled";
+      } else {
+        outcome = "sender_proceeds";
+      }
+      platform.recordCall(call.taskId(), outcome);
     }
   }
 

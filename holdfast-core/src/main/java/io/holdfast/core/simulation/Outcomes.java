@@ -37,6 +37,16 @@ public final class Outcomes {
 
   private final Map<String, Attempt> attempts = new LinkedHashMap<>();
   private final List<Filed> reports = new ArrayList<>();
+  private final Map<String, Attempt> byHold = new java.util.HashMap<>();
+
+  void held(Attempt a) {
+    byHold.put(a.holdId, a);
+  }
+
+  /** The attempt a hold belongs to, or null. */
+  public Attempt byHold(String holdId) {
+    return byHold.get(holdId);
+  }
 
   Attempt add(SimTransfer t) {
     Attempt a = new Attempt(t);

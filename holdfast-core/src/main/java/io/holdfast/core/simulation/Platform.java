@@ -50,4 +50,15 @@ public interface Platform {
   void analystReview(Instant at);
 
   HoldFate holdFate(String holdId);
+
+  /** A call an agent should make about a held payment. */
+  record CallTask(String taskId, String holdId, String accountId) {}
+
+  /** The calls due now; a platform without agents has none. */
+  default List<CallTask> openCalls() {
+    return List.of();
+  }
+
+  /** An agent records what came of a call. */
+  default void recordCall(String taskId, String outcome) { }
 }

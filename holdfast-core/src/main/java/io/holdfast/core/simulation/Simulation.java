@@ -92,6 +92,11 @@ public final class Simulation {
     behaviour.falseReports(population, end);
     for (Instant t = p.start().plus(TICK); !t.isAfter(last); t = t.plus(TICK)) {
       schedule(t, platform::tick);
+      int hour = t.atZone(java.time.ZoneOffset.UTC).getHour();
+      if (hour >= 8 && hour < 20) {
+        // Agents make calls in office hours, every quarter of an hour.
+        schedule(t, behaviour::agentShift);
+      }
     }
   }
 

@@ -54,6 +54,8 @@ public final class RouteRules {
         RouteRule.of(POST, "/v1/holds/{holdId}/extend", ANALYST),
         RouteRule.of(GET, "/v1/instructions", INSTRUCTIONS),
         RouteRule.of(POST, "/v1/instructions/{instructionId}/ack", INSTRUCTIONS),
+        RouteRule.of(GET, "/v1/call-tasks", ANALYST),
+        RouteRule.of(POST, "/v1/call-tasks/{taskId}/outcome", ANALYST),
         RouteRule.of(POST, "/v1/reports", REPORTS),
         RouteRule.of(GET, "/v1/reports/{reportId}", REPORTS, ANALYST),
         RouteRule.of(POST, "/v1/freezes", ANALYST, SUPERVISOR),

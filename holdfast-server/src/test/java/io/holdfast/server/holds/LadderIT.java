@@ -138,6 +138,36 @@ class LadderIT extends PostgresServerTest {
   }
 
   @Test
+  void anAgentsCallThatEndsInACancelReturnsTheMoneyAndIsRecordedOnce() {
+    String sender = id("s");
+    String holdId = holdFor(sender, "GB", true);
+    at(Duration.ofMinutes(61)).runLadder(500);
+    JsonNode queue = admin().get("/v1/call-tasks?limit=1000").json().path("call_tasks");
+    String taskId = null;
+    for (JsonNode t : queue) {
+      if (t.path("hold_id").asString().equals(holdId)) {
+        taskId = t.path("task_id").asString();
+        assertThat(t.path("script").asString()).isNotBlank();
+      }
+    }
+    assertThat(taskId).as("the vulnerable sender's call is in the queue").isNotNull();
+    Api.Response bad = admin().post("/v1/call-tasks/" + taskId + "/outcome",
+        "{\"outcome\":\"maybe\"}");
+    assertThat(bad.status()).isEqualTo(400);
+    Api.Response done = admin().post("/v1/call-tasks/" + taskId + "/outcome",
+        "{\"outcome\":\"sender_cancelled\",\"note\":\"she had been told to keep it secret\"}");
+    assertThat(done.status()).as(done.body()).isEqualTo(200);
+    assertThat(done.json().path("hold_returned").asBoolean()).isTrue();
+    JsonNode hold = admin().get("/v1/holds/" + holdId).json();
+    assertThat(hold.path("state").asString()).isEqualTo("returned");
+    assertThat(hold.path("resolution").asString()).isEqualTo("cancelled_by_sender");
+    assertThat(admin().post("/v1/call-tasks/" + taskId + "/outcome",
+        "{\"outcome\":\"sender_proceeds\"}").status()).as("recorded once").isEqualTo(409);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'call.recorded'"
+        + " AND entity_id = :t").param("t", taskId).query(Long.class).single()).isOne();
+  }
+
+  @Test
   void unknownQuestionsAreRefused() {
     String sender = id("s");
     String holdId = holdFor(sender, "GB", false);
