@@ -91,7 +91,7 @@ class RecoveryIT extends RecoveryTestSupport {
     catchUp();
     for (String victim : victims) {
       assertThat(ledger.balance(SandboxAccounts.user(victim), "USD"))
-          .as("each victim repaid pro rata").isBetween(frozen / 3 - 1, frozen / 3 + 1);
+          .as("each victim repaid pro rata").isBetween(paidOut / 3 - 1, paidOut / 3 + 1);
     }
     assertThat(ledger.balance(SandboxAccounts.frozen(scammer), "USD")).isZero();
     assertThat(ledger.checkInvariants().violations()).isEmpty();

@@ -51,6 +51,9 @@ class EmbeddedStoreSmokeTest {
       assertThat(r.status()).as(r.body()).isEqualTo(200);
       first = r.body();
       assertThat(r.json().path("ruleset_version").asInt()).isEqualTo(1);
+      // The shipped risk model answers beside the rules and every decision names its version.
+      assertThat(r.json().path("risk_model").path("version").asString()).startsWith("risk-1.0-");
+      assertThat(r.json().path("risk_model").path("probability").asDouble()).isBetween(0.0, 1.0);
       assertThat(Api.withUser(port(context), "admin", "smoke-pw").get("/v1/rules").status())
           .isEqualTo(200);
     }
