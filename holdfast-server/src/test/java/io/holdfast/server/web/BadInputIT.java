@@ -157,6 +157,12 @@ class BadInputIT extends PostgresServerTest {
         c("case bad decision", "POST", "/v1/cases/case_missing/decision",
             "{\"decision\":\"maybe\"}", 400, "invalid-field"),
         c("case bad state", "GET", "/v1/cases?state=closed", null, 400, "invalid-field"),
+        c("call task bad outcome", "POST", "/v1/call-tasks/call_missing/outcome",
+            "{\"outcome\":\"maybe\"}", 400, "invalid-field"),
+        c("call task missing", "POST", "/v1/call-tasks/call_missing/outcome",
+            "{\"outcome\":\"unreachable\"}", 404, "not-found"),
+        c("call tasks huge page", "GET", "/v1/call-tasks?limit=100000", null, 400,
+            "invalid-field"),
         c("restitution of a missing case", "POST", "/v1/cases/case_missing/restitution", null,
             404, "not-found"));
   }
@@ -177,7 +183,8 @@ class BadInputIT extends PostgresServerTest {
     Map<String, Long> before = counts();
     boolean asAdmin = c.path().startsWith("/v1/rules") || c.path().startsWith("/v1/holds")
         || c.path().startsWith("/v1/stats") || c.path().startsWith("/v1/intel/lists")
-        || c.path().startsWith("/v1/freezes") || c.path().startsWith("/v1/cases");
+        || c.path().startsWith("/v1/freezes") || c.path().startsWith("/v1/cases")
+        || c.path().startsWith("/v1/call-tasks");
     Api api = asAdmin ? admin() : platform();
     Api.Response r = c.body() == null && c.status() == 415
         ? api.send(c.method(), c.path(), "name=x", "application/x-www-form-urlencoded", Map.of())
@@ -194,7 +201,7 @@ class BadInputIT extends PostgresServerTest {
     for (String table : List.of("transfers", "decisions", "accounts", "account_events", "rules",
         "idempotency_keys", "audit_log", "holds", "instructions", "intel_lists",
         "intel_entries", "reports", "report_links", "cases", "freezes", "claims", "refunds",
-        "case_notes", "frozen_funds")) {
+        "case_notes", "frozen_funds", "call_tasks")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     return counts;
