@@ -2,8 +2,6 @@ package io.holdfast.app.bench;
 
 import io.holdfast.server.state.FeatureStateLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -61,17 +59,7 @@ final class BenchReport {
   }
 
   void write(Path file) throws IOException {
-    String existing = Files.exists(file) ? Files.readString(file) : INTRO;
-    String section = BEGIN + "\n" + section() + END;
-    int begin = existing.indexOf(BEGIN);
-    int end = existing.indexOf(END);
-    String updated = begin >= 0 && end > begin
-        ? existing.substring(0, begin) + section + existing.substring(end + END.length())
-        : existing.stripTrailing() + "\n\n" + section + "\n";
-    if (file.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-    }
-    Files.writeString(file, updated, StandardCharsets.UTF_8);
+    BenchSections.write(file, BEGIN, END, section(), INTRO);
   }
 
   private String section() {

@@ -2,7 +2,6 @@ package io.holdfast.app.bench;
 
 import io.holdfast.app.demo.DemoCommand;
 import io.holdfast.app.demo.SimulateCommand;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -49,16 +48,10 @@ public class DemoBenchCommand implements Callable<Integer> {
   }
 
   private void write(String line) throws Exception {
-    String section = BEGIN + "\n## The demo and the simulator: `./holdfast bench demo`\n\n"
+    String body = "## The demo and the simulator: `./holdfast bench demo`\n\n"
         + "Date: " + ZonedDateTime.now(ZoneOffset.UTC).toString().substring(0, 16) + " UTC  \n"
         + "Machine: " + Machine.describe() + ", embedded H2 store.\n\n"
-        + "Result: " + line + "\n" + END;
-    String existing = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n";
-    int b = existing.indexOf(BEGIN);
-    int e = existing.indexOf(END);
-    String updated = b >= 0 && e > b
-        ? existing.substring(0, b) + section + existing.substring(e + END.length())
-        : existing.stripTrailing() + "\n\n" + section + "\n";
-    Files.writeString(out, updated, StandardCharsets.UTF_8);
+        + "Result: " + line + "\n";
+    BenchSections.write(out, BEGIN, END, body, "# Benchmarks\n");
   }
 }

@@ -2,8 +2,6 @@ package io.holdfast.app.bench;
 
 import io.holdfast.server.HoldfastServer;
 import io.holdfast.server.holds.HoldService;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -118,7 +116,7 @@ public class HoldsBenchCommand implements Callable<Integer> {
   }
 
   private void write(String line, double fillSeconds) throws Exception {
-    String section = BEGIN + "\n## Holds falling due at once: `./holdfast bench holds`\n\n"
+    String body = "## Holds falling due at once: `./holdfast bench holds`\n\n"
         + "Command: `./holdfast bench holds --holds " + holds + " --batch " + batch + "`  \n"
         + "Date: " + ZonedDateTime.now(ZoneOffset.UTC).toString().substring(0, 16) + " UTC  \n"
         + "Machine: " + Machine.describe() + ", PostgreSQL 15 on the same machine.\n\n"
@@ -128,13 +126,7 @@ public class HoldsBenchCommand implements Callable<Integer> {
         + "Result: " + line + ". Each resolution locks the hold (`FOR UPDATE SKIP LOCKED`),"
         + " re-runs the investigation checks, updates it conditionally on its version, and"
         + " writes its RELEASE instruction and audit record in the same transaction, "
-        + batch + " holds per transaction.\n" + END;
-    String existing = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n";
-    int b = existing.indexOf(BEGIN);
-    int e = existing.indexOf(END);
-    String updated = b >= 0 && e > b
-        ? existing.substring(0, b) + section + existing.substring(e + END.length())
-        : existing.stripTrailing() + "\n\n" + section + "\n";
-    Files.writeString(out, updated, StandardCharsets.UTF_8);
+        + batch + " holds per transaction.\n";
+    BenchSections.write(out, BEGIN, END, body, "# Benchmarks\n");
   }
 }

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -204,7 +203,7 @@ public class ReportsBenchCommand implements Callable<Integer> {
   }
 
   private void write(String line, int scammers) throws Exception {
-    String section = BEGIN + "\n## Report to freeze: `./holdfast bench reports`\n\n"
+    String body = "## Report to freeze: `./holdfast bench reports`\n\n"
         + "Command: `./holdfast bench reports --rate " + rate + " --seconds " + seconds
         + " --warmup-seconds " + warmupSeconds + "`  \n"
         + "Date: " + ZonedDateTime.now(ZoneOffset.UTC).toString().substring(0, 16) + " UTC  \n"
@@ -221,13 +220,7 @@ public class ReportsBenchCommand implements Callable<Integer> {
             + " committed.%n%n", scammers, PAYERS_PER_SCAMMER,
             (long) scammers * PAYERS_PER_SCAMMER * 2)
         + "Goal: p99 at most 1 s (target 100 ms) at 100 reports/s.\n\n"
-        + "Result: " + line + ".\n" + END;
-    String existing = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n";
-    int b = existing.indexOf(BEGIN);
-    int e = existing.indexOf(END);
-    String updated = b >= 0 && e > b
-        ? existing.substring(0, b) + section + existing.substring(e + END.length())
-        : existing.stripTrailing() + "\n\n" + section + "\n";
-    Files.writeString(out, updated, StandardCharsets.UTF_8);
+        + "Result: " + line + ".\n";
+    BenchSections.write(out, BEGIN, END, body, "# Benchmarks\n");
   }
 }
