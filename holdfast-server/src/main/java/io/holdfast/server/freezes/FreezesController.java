@@ -186,15 +186,7 @@ public class FreezesController {
   }
 
   static String note(String field, String text, boolean required) {
-    if (text == null || text.isBlank()) {
-      if (required) {
-        throw ApiProblem.invalidField(field, field + " is required");
-      }
-      return null;
-    }
-    if (text.length() > 1000) {
-      throw ApiProblem.invalidField(field, field + " is at most 1000 characters");
-    }
-    return text;
+    return io.holdfast.server.web.Notes.check(field, text, required, 1000);
   }
+
 }

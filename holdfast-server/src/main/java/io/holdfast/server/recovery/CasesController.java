@@ -196,15 +196,6 @@ public class CasesController {
   }
 
   private static String note(String text, boolean required) {
-    if (text == null || text.isBlank()) {
-      if (required) {
-        throw ApiProblem.invalidField("note", "note is required");
-      }
-      return null;
-    }
-    if (text.length() > 4000) {
-      throw ApiProblem.invalidField("note", "note is at most 4000 characters");
-    }
-    return text;
+    return io.holdfast.server.web.Notes.check("note", text, required, 4000);
   }
 }
