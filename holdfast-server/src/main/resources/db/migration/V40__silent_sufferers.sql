@@ -82,7 +82,6 @@ CREATE TABLE sweep_victims (
   PRIMARY KEY (scammer_id, victim_account, currency),
   CHECK (first_paid_at <= last_paid_at)
 );
-CREATE INDEX sweep_victims_by_account ON sweep_victims (victim_account);
 
 -- Where the latest sweep's trace found the scammer's money still held: freeze candidates.
 CREATE TABLE trace_holdings (
@@ -118,8 +117,6 @@ CREATE TABLE outreach_cases (
   CHECK (state IN ('CONTACTED', 'READ', 'REPLIED') OR next_at IS NULL)
 );
 CREATE INDEX outreach_due ON outreach_cases (next_at);
-CREATE INDEX outreach_by_victim ON outreach_cases (victim_account);
-CREATE INDEX outreach_by_state ON outreach_cases (state, case_id);
 
 -- The outbox of outreach messages the platform delivers through its chat or in-app inbox.
 -- seq is given after commit by one sequencer, as for money instructions, so a platform

@@ -53,14 +53,13 @@ public class OutreachMessages {
     return country == null ? "en" : LANGUAGE_BY_COUNTRY.getOrDefault(country, "en");
   }
 
-  /** "1,234.50 USD and 20 USDT", from minor units per currency. */
+  /** "1234.5 USD and 20 USDT", from minor units per currency. */
   public String loss(Map<String, Long> minorByCurrency) {
     List<String> parts = new ArrayList<>(minorByCurrency.size());
     minorByCurrency.forEach((code, minor) -> {
       int exponent = currencies.find(code).map(c -> c.exponent()).orElse(0);
-      parts.add(new java.text.DecimalFormat("#,##0.########",
-          java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
-          .format(BigDecimal.valueOf(minor).movePointLeft(exponent)) + " " + code);
+      parts.add(BigDecimal.valueOf(minor).movePointLeft(exponent).stripTrailingZeros()
+          .toPlainString() + " " + code);
     });
     return String.join(" and ", parts);
   }

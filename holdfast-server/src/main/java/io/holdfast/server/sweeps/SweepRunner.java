@@ -81,11 +81,14 @@ public class SweepRunner {
   private void run(SweepRows.Sweep sweep) {
     SweepRows.Scammer scammer = rows.scammer(sweep.scammerId()).orElseThrow();
     try {
+      long started = System.nanoTime();
       SweepResult found = new VictimSweep(graph, sweepBounds).run(scammer.subjectKey(),
           sweep.since(), sweep.until());
+      long swept = System.nanoTime();
       TraceResult trace = scammer.subjectKey().startsWith("a:")
           ? new FundTrace(graph, traceBounds).run(scammer.subjectKey().substring(2),
               sweep.since(), sweep.until()) : null;
+      long traced = System.nanoTime();
       writeFound(sweep, found, trace);
       Set<String> clusterKeys = found.cluster().stream().map(ClusterMember::key)
           .collect(Collectors.toSet());
@@ -93,6 +96,10 @@ public class SweepRunner {
         writer.write(sweep, owner, scammer, chunk, clusterKeys);
       }
       finish(sweep, "DONE", null);
+      LOG.info("sweep {} of {}: {} accounts in the cluster, {} victims; walk {} ms, trace {} ms,"
+          + " writes {} ms", sweep.sweepId(), scammer.subjectKey(), found.cluster().size(),
+          found.victims().size(), (swept - started) / 1_000_000, (traced - swept) / 1_000_000,
+          (System.nanoTime() - traced) / 1_000_000);
     } catch (VictimWriter.LeaseLost e) {
       LOG.warn("sweep {} was taken over by another worker: {}", sweep.sweepId(), e.getMessage());
     } catch (RuntimeException e) {
