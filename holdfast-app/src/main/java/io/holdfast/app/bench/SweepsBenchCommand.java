@@ -259,6 +259,9 @@ public class SweepsBenchCommand implements Callable<Integer> {
             + " accounts over 170 days, whose money leaves through 10 mules, each paying 5"
             + " accounts, each of which pays one more.%n%n", accounts, transfers, fillSeconds,
             payers)
+        + "An unmeasured sweep of a smaller scammer (5,000 payers) runs first, so the measured"
+        + " one does not pay for the JIT; the server's log splits each sweep into the cluster"
+        + " walk, the trace and the writes.\n\n"
         + "Result: " + line + ".\n\n"
         + "The graph is read from the `transfers` indexes (by recipient and by sender, each"
         + " with `created_at`); there is no in-memory index, so it has no memory per million"

@@ -17,7 +17,10 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
         "holdfast.api-key=" + PostgresServerTest.PLATFORM_KEY,
         "holdfast.admin-password=" + PostgresServerTest.ADMIN_PASSWORD,
-        "holdfast.rules.refresh-millis=600000"
+        "holdfast.rules.refresh-millis=600000",
+        // Tests run sweeps on their own thread (SweepRunner.runPending), so none waits on
+        // the background worker.
+        "holdfast.sweeps.worker=false"
     })
 public abstract class PostgresServerTest {
   public static final String PLATFORM_KEY = "test-platform-key-0123456789";

@@ -72,23 +72,17 @@ abstract class SweepTestSupport extends PostgresServerTest {
   }
 
   /**
-   * Runs queued sweeps until this one has ended. The background worker may hold it, so this
-   * waits for the row (bounded), rather than assuming which thread ran it.
+   * Runs queued sweeps, oldest first, on this thread until this one has ended (the suite runs
+   * with the background worker off, so nothing else takes them).
    */
   JsonNode finish(String scammerId, String sweepId) {
-    for (int i = 0; i < 1_200; i++) {
-      runner.runPending(5);
+    for (int i = 0; i < 1_000; i++) {
       String state = jdbc.sql("SELECT state FROM sweeps WHERE sweep_id = :id")
           .param("id", sweepId).query(String.class).single();
       if (state.equals("DONE") || state.equals("FAILED")) {
         return admin().get("/v1/scammers/" + scammerId).json();
       }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      assertThat(runner.runPending(5)).as("a queued sweep to run").isPositive();
     }
     throw new AssertionError("sweep " + sweepId + " did not end");
   }
