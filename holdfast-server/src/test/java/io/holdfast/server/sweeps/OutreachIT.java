@@ -2,9 +2,13 @@ package io.holdfast.server.sweeps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.holdfast.server.instructions.InstructionSequencer;
 import io.holdfast.server.outreach.OutreachSequencer;
 import io.holdfast.server.outreach.OutreachService;
 import io.holdfast.server.outreach.OutreachSweeper;
+import io.holdfast.server.sandbox.SandboxAccounts;
+import io.holdfast.server.sandbox.SandboxLedger;
+import io.holdfast.server.sandbox.SandboxPlatform;
 import io.holdfast.server.support.Api;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +30,17 @@ class OutreachIT extends SweepTestSupport {
   OutreachService outreach;
   @Autowired
   OutreachSequencer sequencer;
+  @Autowired
+  InstructionSequencer instructions;
+  @Autowired
+  SandboxPlatform sandbox;
+  @Autowired
+  SandboxLedger ledger;
+
+  private void catchUp() {
+    instructions.run();
+    sandbox.applyPending(1_000_000);
+  }
 
   record Found(String scammerId, String caseId, String outreachId, String victim) {}
 
@@ -130,18 +145,21 @@ class OutreachIT extends SweepTestSupport {
     JsonNode theCase = admin().get("/v1/cases/" + f.caseId()).json();
     assertThat(theCase.path("claims").get(0).path("state").asString()).isEqualTo("confirmed");
 
-    // A mule holds the money: an analyst freezes it into the scammer's case, the platform
-    // reports the frozen balance, and restitution repays the victim from it.
+    // The scammer still holds the money on the platform (the sandbox ledger): an analyst
+    // freezes it into the case, the platform freezes the balance and reports it, and
+    // restitution repays the victim from it, in double entry.
+    ledger.deposit(SandboxAccounts.user(scammer.substring(2)), "USD", 40_000, id("dep"));
     Api.Response freeze = admin().post("/v1/freezes", Api.json(Map.of("recipient_account",
         scammer.substring(2), "reason", "confirmed scammer", "case_id", f.caseId())));
     assertThat(freeze.status()).as(freeze.body()).isEqualTo(201);
-    String freezeId = freeze.json().path("freeze_id").asString();
-    assertThat(platform().post("/v1/freezes/" + freezeId + "/funds",
-        "{\"currency\":\"USD\",\"amount_minor\":40000}").status()).isEqualTo(200);
+    catchUp();
     Api.Response round = admin().post("/v1/cases/" + f.caseId() + "/restitution", null);
     assertThat(round.status()).as(round.body()).isEqualTo(200);
     assertThat(round.json().path("refunds").get(0).path("amount_minor").asLong())
         .isEqualTo(40_000);
+    catchUp();
+    assertThat(ledger.balance(SandboxAccounts.user(f.victim()), "USD")).isEqualTo(40_000);
+    assertThat(ledger.checkInvariants().violations()).isEmpty();
     JsonNode repaid = conversation(f);
     assertThat(repaid.path("state").asString()).isEqualTo("repaid");
     JsonNode messages = repaid.path("messages");
