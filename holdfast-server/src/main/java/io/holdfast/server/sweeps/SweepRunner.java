@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,11 +47,13 @@ public class SweepRunner {
   private final AuditLog audit;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final MeterRegistry meters;
   private final String owner = "worker_" + java.util.UUID.randomUUID();
 
   public SweepRunner(SweepRows rows, VictimWriter writer, SqlTransferGraph graph,
       SweepBounds sweepBounds, TraceBounds traceBounds, AuditLog audit, TransactionTemplate tx,
-      Clock clock) {
+      Clock clock, MeterRegistry meters) {
+    this.meters = meters;
     this.rows = rows;
     this.writer = writer;
     this.graph = graph;
@@ -96,6 +99,9 @@ public class SweepRunner {
         writer.write(sweep, owner, scammer, chunk, clusterKeys);
       }
       finish(sweep, "DONE", null);
+      meters.counter("holdfast.sweep.victims").increment(found.victims().size());
+      meters.timer("holdfast.sweep.duration").record(java.time.Duration.ofNanos(
+          System.nanoTime() - started));
       LOG.info("sweep {} of {}: {} accounts in the cluster, {} victims; walk {} ms, trace {} ms,"
           + " writes {} ms", sweep.sweepId(), scammer.subjectKey(), found.cluster().size(),
           found.victims().size(), (swept - started) / 1_000_000, (traced - swept) / 1_000_000,
@@ -157,6 +163,8 @@ public class SweepRunner {
         return;
       }
       rows.end(sweep.sweepId(), state, error, clock.instant());
+      meters.counter("holdfast.sweeps", "state", state.toLowerCase(java.util.Locale.ROOT))
+          .increment();
       SweepRows.Sweep done = rows.sweep(sweep.sweepId()).orElseThrow();
       audit.record("sweeper", "sweep." + state.toLowerCase(java.util.Locale.ROOT), "sweep",
           sweep.sweepId(), "RUNNING", state, error != null ? error : done.victimsFound()

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes what a sweep found. One chunk of victims is one transaction, under the locks of the
- * sweep (this worker must still hold its lease), the scammer and the case (which report filing
- * also takes), so what already exists is read once and cannot change underneath: a victim who
+ * sweep (this worker must still hold its lease), the case (which report filing and case
+ * decisions also take) and the scammer, so what already exists is read once and cannot change underneath: a victim who
  * reported against the cluster is linked to the report; a silent victim gets one outreach
  * conversation per case and one waiting claim per currency, never two, however often the sweep
  * runs (and the UNIQUE constraints on both would refuse a second).
@@ -74,8 +74,9 @@ public class VictimWriter {
       List<Victim> chunk, Set<String> clusterKeys) {
     tx.executeWithoutResult(status -> {
       rows.lockOwned(sweep.sweepId(), owner).orElseThrow(() -> new LeaseLost(sweep.sweepId()));
-      rows.lockScammer(scammer.scammerId());
+      // Case before scammer, the order a case decision takes them in (it queues a sweep).
       CaseRows.CaseRow theCase = cases.lock(scammer.caseId()).orElseThrow();
+      rows.lockScammer(scammer.scammerId());
       Instant now = clock.instant();
       Map<String, List<Victim>> byAccount = new LinkedHashMap<>();
       chunk.forEach(v -> byAccount.computeIfAbsent(v.victimAccount(), a -> new ArrayList<>())
