@@ -176,6 +176,25 @@ class SweepsIT extends SweepTestSupport {
   }
 
   @Test
+  void aSweepWhoseWorkerDiedIsTakenOverWhenItsLeaseRunsOut() {
+    String scammer = id("scam");
+    String victim = id("v");
+    transfer(victim, scammer, 800, Instant.now().minus(Duration.ofDays(1))
+        .truncatedTo(ChronoUnit.SECONDS));
+    JsonNode declared = declare(scammer, null);
+    String sweepId = declared.path("sweep").path("sweep_id").asString();
+    // A worker claimed it and died: its lease is moved into the past instead of waiting.
+    jdbc.sql("UPDATE sweeps SET state = 'RUNNING', lease_owner = 'worker_dead', attempts = 1,"
+        + " lease_until = :past WHERE sweep_id = :id")
+        .param("past", java.sql.Timestamp.from(Instant.now().minusSeconds(1)))
+        .param("id", sweepId).update();
+    JsonNode view = finish(declared.path("scammer_id").asString(), sweepId);
+    assertThat(view.path("sweep").path("state").asString()).isEqualTo("done");
+    assertThat(view.path("sweep").path("attempts").asInt()).isEqualTo(2);
+    assertThat(accounts(victims(view.path("scammer_id").asString()))).containsExactly(victim);
+  }
+
+  @Test
   void analystsDeclareScammersAndNobodyElseDoes() {
     Api.Response platformTry = platform().post("/v1/scammers",
         "{\"recipient_account\":\"x-1\"}");
