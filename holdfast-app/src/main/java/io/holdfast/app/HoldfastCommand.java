@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         ServeCommand.class,
         ImportCommand.class,
+        SweepCommand.class,
         IntelCommand.class,
         GenerateCommand.class,
         io.holdfast.app.demo.DemoCommand.class,

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: 'screen' drives the HTTP API against PostgreSQL.",
     subcommands = {ScreenBenchCommand.class, HoldsBenchCommand.class,
-        ReportsBenchCommand.class, DemoBenchCommand.class})
+        ReportsBenchCommand.class, DemoBenchCommand.class, SweepsBenchCommand.class})
 public class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -42,10 +42,12 @@ public class ClaimRows {
   @Transactional(propagation = Propagation.MANDATORY)
   public String open(NewClaim c, Instant now) {
     Invariants.check(c.lossMinor() > 0, "a claim is for a positive loss");
+    // A report is the victim's own word: it ends a silent victim's wait for confirmation.
     int n = jdbc.update("UPDATE claims SET loss_minor = GREATEST(loss_minor, ?),"
-            + " reimbursable_minor = GREATEST(reimbursable_minor, ?), version = version + 1"
+            + " reimbursable_minor = GREATEST(reimbursable_minor, ?), awaiting_victim = FALSE,"
+            + " report_id = COALESCE(report_id, ?), version = version + 1"
             + " WHERE case_id = ? AND victim_account = ? AND currency = ?", c.lossMinor(),
-        c.reimbursableMinor(), c.caseId(), c.victimAccount(), c.currency());
+        c.reimbursableMinor(), c.reportId(), c.caseId(), c.victimAccount(), c.currency());
     if (n == 0) {
       jdbc.update("INSERT INTO claims (claim_id, case_id, report_id, victim_account, currency,"
               + " loss_minor, paid_minor, state, victim_vulnerable, reimbursable_minor,"
@@ -59,11 +61,90 @@ public class ClaimRows {
         c.currency());
   }
 
-  /** Decides every pending claim of a case; returns how many. */
+  /**
+   * Decides the pending claims of a case; returns how many. Confirming leaves the claims of
+   * silent victims who have not yet confirmed their loss pending (they are confirmed when the
+   * victim does); rejecting rejects them all.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public int decidePending(String caseId, String state, Instant at) {
     return jdbc.update("UPDATE claims SET state = ?, decided_at = ?, version = version + 1"
-        + " WHERE case_id = ? AND state = 'PENDING'", state, Timestamp.from(at), caseId);
+        + " WHERE case_id = ? AND state = 'PENDING' AND (awaiting_victim = FALSE OR ? = 'REJECTED')",
+        state, Timestamp.from(at), caseId, state);
+  }
+
+  /**
+   * Opens the claims of silent victims found by a sweep, in one batch: pending, and waiting for
+   * the victim to confirm the loss. The caller has checked under the case lock that none exists.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<String> openAwaiting(List<NewClaim> claims, Instant now) {
+    List<String> claimIds = new java.util.ArrayList<>(claims.size());
+    for (int i = 0; i < claims.size(); i++) {
+      Invariants.check(claims.get(i).lossMinor() > 0, "a claim is for a positive loss");
+      claimIds.add(ids.next("clm"));
+    }
+    jdbc.batchUpdate("INSERT INTO claims (claim_id, case_id, report_id, victim_account, currency,"
+        + " loss_minor, paid_minor, state, victim_vulnerable, reimbursable_minor, decide_by,"
+        + " created_at, version, awaiting_victim) VALUES (?, ?, NULL, ?, ?, ?, 0, 'PENDING', ?,"
+        + " ?, ?, ?, 1, TRUE)", new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+            NewClaim c = claims.get(i);
+            ps.setString(1, claimIds.get(i));
+            ps.setString(2, c.caseId());
+            ps.setString(3, c.victimAccount());
+            ps.setString(4, c.currency());
+            ps.setLong(5, c.lossMinor());
+            ps.setBoolean(6, c.vulnerable());
+            ps.setLong(7, c.reimbursableMinor());
+            ps.setTimestamp(8, Timestamp.from(c.decideBy()));
+            ps.setTimestamp(9, Timestamp.from(now));
+          }
+
+          @Override
+          public int getBatchSize() {
+            return claims.size();
+          }
+        });
+    return claimIds;
+  }
+
+  /**
+   * A silent victim confirmed the loss: their claims stop waiting, the decision clock starts
+   * now, and in a case already confirmed they are confirmed at once, as a reporter's would have
+   * been. Returns how many claims changed.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int confirmByVictim(String caseId, String victimAccount, boolean caseConfirmed,
+      Instant decideBy, Instant now) {
+    return jdbc.update("UPDATE claims SET awaiting_victim = FALSE, decide_by = ?,"
+            + " state = ?, decided_at = ?, version = version + 1 WHERE case_id = ?"
+            + " AND victim_account = ? AND state = 'PENDING' AND awaiting_victim = TRUE",
+        Timestamp.from(decideBy), caseConfirmed ? "CONFIRMED" : "PENDING",
+        caseConfirmed ? Timestamp.from(now) : null, caseId, victimAccount);
+  }
+
+  /** A silent victim said it was no loss: their waiting claims are rejected. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int withdrawByVictim(String caseId, String victimAccount, Instant now) {
+    return jdbc.update("UPDATE claims SET state = 'REJECTED', awaiting_victim = FALSE,"
+            + " decided_at = ?, version = version + 1 WHERE case_id = ? AND victim_account = ?"
+            + " AND state = 'PENDING' AND awaiting_victim = TRUE", Timestamp.from(now), caseId,
+        victimAccount);
+  }
+
+  /** Raises waiting claims to what a later sweep found (more payments in the window). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void raiseAwaiting(Map<String, Long> lossByClaimId) {
+    List<Map.Entry<String, Long>> rows = new java.util.ArrayList<>(lossByClaimId.entrySet());
+    jdbc.batchUpdate("UPDATE claims SET loss_minor = GREATEST(loss_minor, ?), version ="
+        + " version + 1 WHERE claim_id = ? AND awaiting_victim = TRUE AND loss_minor < ?", rows,
+        rows.size(), (ps, e) -> {
+          ps.setLong(1, e.getValue());
+          ps.setString(2, e.getKey());
+          ps.setLong(3, e.getValue());
+        });
   }
 
   /** The confirmed claims of a case still owed money, locked, in a stable order. */
@@ -97,8 +178,9 @@ public class ClaimRows {
   /** The claims of a case for people: loss, paid, state and the decision clock. */
   public List<Map<String, Object>> ofCase(String caseId) {
     return jdbc.query("SELECT claim_id, report_id, victim_account, currency, loss_minor,"
-        + " paid_minor, state, victim_vulnerable, reimbursable_minor, decide_by, decided_at"
-        + " FROM claims WHERE case_id = ? ORDER BY created_at, claim_id LIMIT 10000",
+        + " paid_minor, state, victim_vulnerable, reimbursable_minor, decide_by, decided_at,"
+        + " awaiting_victim FROM claims WHERE case_id = ? ORDER BY created_at, claim_id"
+        + " LIMIT 10000",
         (rs, n) -> {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("claim_id", rs.getString(1));
@@ -115,6 +197,7 @@ public class ClaimRows {
           if (decided != null) {
             m.put("decided_at", decided.toInstant().toString());
           }
+          m.put("awaiting_victim", rs.getBoolean(12));
           return m;
         }, caseId);
   }

@@ -63,7 +63,10 @@ public class FreezesController {
 
   /** An analyst's or supervisor's freeze of an account or address. */
   public record FreezeBody(String recipientAccount, String recipientAddress, String network,
-      String basis, String reason) {}
+      String basis, String reason,
+      @io.swagger.v3.oas.annotations.media.Schema(description = "the case the frozen money"
+          + " belongs to, e.g. a scammer's case when freezing a mule that holds its traced"
+          + " money; default: the subject's own case") String caseId) {}
 
   /** A note, grounds of an appeal, or the reason for an unfreeze. */
   public record NoteBody(String note) {}
@@ -83,8 +86,15 @@ public class FreezesController {
         body.network()).key();
     FreezeBasis basis = basis(body.basis());
     String reason = note("reason", body.reason(), true);
+    if (body.caseId() != null) {
+      Ids.require("case_id", body.caseId());
+    }
     return idempotency.execute(request, () -> tx.execute(status -> {
-      String caseId = cases.openFor(subject, null, clock.instant()).caseId();
+      // A mule's freeze joins the scammer's case, so its frozen money repays that case's
+      // victims; otherwise the subject's own case.
+      String caseId = body.caseId() != null ? cases.lock(body.caseId())
+          .orElseThrow(() -> ApiProblem.notFound("case " + body.caseId())).caseId()
+          : cases.openFor(subject, null, clock.instant()).caseId();
       Freeze f = freezes.freeze(new FreezeService.NewFreeze(caseId, subject, basis,
           FreezeKind.CONFIRMED, reason, Actor.current()));
       return new Idempotency.Result(HttpStatus.CREATED, view(f));

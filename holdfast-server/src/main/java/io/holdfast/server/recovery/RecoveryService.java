@@ -12,7 +12,9 @@ import io.holdfast.server.freezes.FreezeRows;
 import io.holdfast.server.freezes.FreezeService;
 import io.holdfast.server.instructions.Instruction;
 import io.holdfast.server.instructions.Instructions;
+import io.holdfast.server.outreach.OutreachService;
 import io.holdfast.server.support.IdGenerator;
+import io.holdfast.server.sweeps.Sweeps;
 import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.ProblemType;
 import java.time.Clock;
@@ -41,10 +43,14 @@ public class RecoveryService {
   private final TransactionTemplate tx;
   private final IdGenerator ids;
   private final Clock clock;
+  private final Sweeps sweeps;
+  private final OutreachService outreach;
 
   public RecoveryService(CaseRows cases, ClaimRows claims, FreezeRows freezeRows,
       FreezeService freezes, Instructions instructions, AuditLog audit, TransactionTemplate tx,
-      IdGenerator ids, Clock clock) {
+      IdGenerator ids, Clock clock, Sweeps sweeps, OutreachService outreach) {
+    this.sweeps = sweeps;
+    this.outreach = outreach;
     this.cases = cases;
     this.claims = claims;
     this.freezeRows = freezeRows;
@@ -59,7 +65,9 @@ public class RecoveryService {
   /**
    * Confirms or rejects the scam a case is about. Confirming labels its reports CONFIRMED,
    * confirms its pending claims and its precautionary freezes; rejecting labels the reports
-   * REJECTED and rejects the claims (lifting a freeze still takes two people).
+   * REJECTED and rejects the claims (lifting a freeze still takes two people). Confirming also
+   * queues a sweep of the subject in the same transaction, so every account that paid the
+   * scammer is found and the silent ones reached, even if the server stops right after.
    */
   public CaseRows.CaseRow decide(String caseId, boolean confirm, String actor, String note) {
     return tx.execute(status -> {
@@ -86,6 +94,10 @@ public class RecoveryService {
       }
       if (note != null) {
         cases.addNote(caseId, actor, note, now);
+      }
+      if (confirm) {
+        sweeps.request(c.subjectKey(), Sweeps.Trigger.CASE_CONFIRMED, "case " + caseId, null,
+            actor);
       }
       audit.record(actor, confirm ? "case.confirmed" : "case.rejected", "case", caseId, "OPEN",
           state, labelled + " reports labelled, " + decidedClaims + " claims decided, "
@@ -118,8 +130,10 @@ public class RecoveryService {
             sources.stream().filter(s -> s.currency().equals(currency)).toList();
         paid.addAll(payCurrency(caseId, round, inCurrency, from, actor, now));
       }
+      // Silent victims who filed through outreach and are now repaid in full hear so.
+      int closed = outreach.repaidInCase(caseId, actor);
       audit.record(actor, "case.restitution", "case", caseId, null, "round " + round,
-          paid.size() + " refunds");
+          paid.size() + " refunds" + (closed == 0 ? "" : "; " + closed + " outreach repaid"));
       return new Round(round, paid);
     });
   }

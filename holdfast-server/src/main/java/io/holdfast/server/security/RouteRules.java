@@ -18,6 +18,7 @@ public final class RouteRules {
   public static final String HOLDS = "SCOPE_holds";
   public static final String INSTRUCTIONS = "SCOPE_instructions";
   public static final String REPORTS = "SCOPE_reports";
+  public static final String OUTREACH = "SCOPE_outreach";
   public static final String ANALYST = "ROLE_ANALYST";
   public static final String SUPERVISOR = "ROLE_SUPERVISOR";
   public static final String ADMIN = "ROLE_ADMIN";
@@ -72,6 +73,19 @@ public final class RouteRules {
         RouteRule.of(POST, "/v1/cases/{caseId}/assign", ANALYST, SUPERVISOR),
         RouteRule.of(POST, "/v1/cases/{caseId}/restitution", SUPERVISOR),
         RouteRule.of(GET, "/v1/stats/recovery", ANALYST, "SCOPE_metrics"),
+        RouteRule.of(POST, "/v1/scammers", ANALYST),
+        RouteRule.of(GET, "/v1/scammers/{scammerId}", ANALYST),
+        RouteRule.of(GET, "/v1/scammers/{scammerId}/victims", ANALYST),
+        RouteRule.of(GET, "/v1/scammers/{scammerId}/trace", ANALYST),
+        RouteRule.of(GET, "/v1/outreach/messages", OUTREACH),
+        RouteRule.of(GET, "/v1/outreach/{outreachId}", OUTREACH, ANALYST),
+        RouteRule.of(POST, "/v1/outreach/{outreachId}/replies", OUTREACH),
+        RouteRule.of(POST, "/v1/outreach/{outreachId}/messages/{messageId}/shown", OUTREACH),
+        RouteRule.of(GET, "/v1/stats/outreach", ANALYST, "SCOPE_metrics"),
+        RouteRule.of(POST, "/v1/le-requests", SUPERVISOR),
+        RouteRule.of(GET, "/v1/le-requests/{requestId}", ANALYST, SUPERVISOR),
+        RouteRule.of(GET, "/v1/cases/{caseId}/evidence", ANALYST, SUPERVISOR),
+        RouteRule.of(GET, "/v1/cases/{caseId}/evidence.html", ANALYST, SUPERVISOR),
         RouteRule.of(GET, "/v1/webhooks/deliveries", ADMIN),
         RouteRule.of(POST, "/v1/webhooks/deliveries/{instructionId}/retry", ADMIN),
         RouteRule.of(GET, "/v1/sandbox/ledger", ADMIN),

@@ -41,6 +41,10 @@ public enum ProblemType {
       "Too many reports from this reporter; try again later"),
   CASE_ALREADY_DECIDED("case-already-decided", HttpStatus.CONFLICT,
       "The case was already decided"),
+  OUTREACH_CLOSED("outreach-closed", HttpStatus.CONFLICT,
+      "The outreach conversation is closed"),
+  OUTREACH_COMMAND_NOT_ALLOWED("outreach-command-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT,
+      "The outreach conversation cannot do that now"),
   OVERLOADED("overloaded", HttpStatus.SERVICE_UNAVAILABLE, "Holdfast is overloaded; retry"),
   INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

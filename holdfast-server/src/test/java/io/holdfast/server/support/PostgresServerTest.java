@@ -20,7 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "holdfast.rules.refresh-millis=600000",
         // The rules are under test here; the learned model (which would add its own warnings)
         // is tested in the core, on the embedded store (smoke) and by the demo.
-        "holdfast.risk.model=none"
+        "holdfast.risk.model=none",
+        // Tests run sweeps on their own thread (SweepRunner.runPending), so none waits on
+        // the background worker.
+        "holdfast.sweeps.worker=false"
     })
 public abstract class PostgresServerTest {
   public static final String PLATFORM_KEY = "test-platform-key-0123456789";

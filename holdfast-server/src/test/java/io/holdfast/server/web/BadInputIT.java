@@ -164,7 +164,46 @@ class BadInputIT extends PostgresServerTest {
         c("call tasks huge page", "GET", "/v1/call-tasks?limit=100000", null, 400,
             "invalid-field"),
         c("restitution of a missing case", "POST", "/v1/cases/case_missing/restitution", null,
-            404, "not-found"));
+            404, "not-found"),
+        c("scammer without subject", "POST", "/v1/scammers", "{\"note\":\"n\"}", 400,
+            "invalid-field"),
+        c("scammer bad since", "POST", "/v1/scammers",
+            "{\"recipient_account\":\"x\",\"since\":\"last week\"}", 400, "invalid-field"),
+        c("scammer since in the future", "POST", "/v1/scammers",
+            "{\"recipient_account\":\"x\",\"since\":\"2999-01-01\"}", 400, "invalid-field"),
+        c("scammer bad address", "POST", "/v1/scammers", "{\"recipient_address\":\"0x123\","
+            + "\"network\":\"ETH\"}", 400, "invalid-address"),
+        c("scammer unknown field", "POST", "/v1/scammers",
+            "{\"recipient_account\":\"x\",\"depth\":9}", 400, "unknown-field"),
+        c("scammer missing", "GET", "/v1/scammers/scm_missing", null, 404, "not-found"),
+        c("scammer victims huge page", "GET", "/v1/scammers/scm_missing/victims?limit=5000",
+            null, 400, "invalid-field"),
+        c("scammer trace too deep", "GET", "/v1/scammers/scm_missing/trace?hops=50", null, 400,
+            "invalid-field"),
+        c("outreach negative cursor", "GET", "/v1/outreach/messages?after=-1", null, 400,
+            "invalid-field"),
+        c("outreach reply bad intent", "POST", "/v1/outreach/out_missing/replies",
+            "{\"intent\":\"maybe\"}", 400, "invalid-field"),
+        c("outreach reply without account", "POST", "/v1/outreach/out_missing/replies",
+            "{\"intent\":\"decline\"}", 400, "invalid-field"),
+        c("outreach shown bad channel", "POST", "/v1/outreach/out_missing/messages/m1/shown",
+            "{\"channel\":\"Carrier Pigeon\"}", 400, "invalid-field"),
+        c("le request without accounts", "POST", "/v1/le-requests",
+            "{\"agency\":\"a\",\"reference\":\"r\",\"requested_action\":\"freeze\"}", 400,
+            "invalid-field"),
+        c("le request bad action", "POST", "/v1/le-requests", "{\"agency\":\"a\","
+            + "\"reference\":\"r\",\"accounts\":[\"x\"],\"requested_action\":\"arrest\"}",
+            400, "invalid-field"),
+        c("le request into a missing case", "POST", "/v1/le-requests", "{\"agency\":\"a\","
+            + "\"reference\":\"r-missing-case\",\"accounts\":[\"x\"],"
+            + "\"requested_action\":\"freeze\",\"case_id\":\"case_missing\"}", 404,
+            "not-found"),
+        c("freeze into a missing case", "POST", "/v1/freezes", "{\"recipient_account\":\"x\","
+            + "\"reason\":\"r\",\"case_id\":\"case_missing\"}", 404, "not-found"),
+        c("evidence of a missing case", "GET", "/v1/cases/case_missing/evidence", null, 404,
+            "not-found"),
+        c("outreach stats bad since", "GET", "/v1/stats/outreach?since=yesterday", null, 400,
+            "invalid-field"));
   }
 
   static String rule(String name, String expression) {
@@ -184,7 +223,8 @@ class BadInputIT extends PostgresServerTest {
     boolean asAdmin = c.path().startsWith("/v1/rules") || c.path().startsWith("/v1/holds")
         || c.path().startsWith("/v1/stats") || c.path().startsWith("/v1/intel/lists")
         || c.path().startsWith("/v1/freezes") || c.path().startsWith("/v1/cases")
-        || c.path().startsWith("/v1/call-tasks");
+        || c.path().startsWith("/v1/call-tasks") || c.path().startsWith("/v1/scammers")
+        || c.path().startsWith("/v1/le-requests");
     Api api = asAdmin ? admin() : platform();
     Api.Response r = c.body() == null && c.status() == 415
         ? api.send(c.method(), c.path(), "name=x", "application/x-www-form-urlencoded", Map.of())
@@ -201,7 +241,9 @@ class BadInputIT extends PostgresServerTest {
     for (String table : List.of("transfers", "decisions", "accounts", "account_events", "rules",
         "idempotency_keys", "audit_log", "holds", "instructions", "intel_lists",
         "intel_entries", "reports", "report_links", "cases", "freezes", "claims", "refunds",
-        "case_notes", "frozen_funds", "call_tasks")) {
+        "case_notes", "frozen_funds", "call_tasks", "scammers", "sweeps", "sweep_cluster",
+        "sweep_victims", "trace_holdings", "outreach_cases", "outreach_messages", "outreach_replies",
+        "le_requests", "le_request_subjects")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     return counts;
