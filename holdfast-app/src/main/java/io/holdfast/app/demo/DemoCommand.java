@@ -121,7 +121,9 @@ public class DemoCommand implements Callable<Integer> {
         "--holdfast.holds.sweep-millis=" + never, "--holdfast.ladder.run-millis=" + never,
         "--holdfast.instructions.sequence-millis=" + never,
         "--holdfast.sandbox.poll-millis=" + never, "--holdfast.freezes.sweep-millis=" + never,
-        "--holdfast.webhook.poll-millis=" + never,
+        "--holdfast.webhook.poll-millis=" + never, "--holdfast.sweeps.worker=false",
+        "--holdfast.outreach.remind-millis=" + never,
+        "--holdfast.outreach.sequence-millis=" + never,
         "--logging.level.root=WARN", "--logging.level.io.holdfast=WARN"));
     return args.toArray(String[]::new);
   }

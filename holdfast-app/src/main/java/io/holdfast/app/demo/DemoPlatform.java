@@ -38,6 +38,9 @@ final class DemoPlatform implements Platform {
   private final SandboxPlatform sandbox;
   private final SandboxLedger ledger;
   private final FreezeSweeper freezes;
+  private final io.holdfast.server.sweeps.SweepRunner sweeps;
+  private final io.holdfast.server.outreach.OutreachSweeper outreach;
+  private final io.holdfast.server.outreach.OutreachSequencer outreachSequencer;
   private final DemoAnalyst analyst;
 
   DemoPlatform(DemoApi api, ConfigurableApplicationContext context) {
@@ -49,6 +52,10 @@ final class DemoPlatform implements Platform {
     this.sandbox = context.getBean(SandboxPlatform.class);
     this.ledger = context.getBean(SandboxLedger.class);
     this.freezes = context.getBean(FreezeSweeper.class);
+    this.sweeps = context.getBean(io.holdfast.server.sweeps.SweepRunner.class);
+    this.outreach = context.getBean(io.holdfast.server.outreach.OutreachSweeper.class);
+    this.outreachSequencer = context.getBean(
+        io.holdfast.server.outreach.OutreachSequencer.class);
     this.analyst = new DemoAnalyst(api);
   }
 
@@ -121,6 +128,9 @@ final class DemoPlatform implements Platform {
       sweeper.sweepAll();
       ladder.run();
       freezes.expireAll();
+      sweeps.runPending(100);
+      outreach.sweep();
+      outreachSequencer.run();
       sequencer.run();
       sandbox.applyPending(100_000);
     });

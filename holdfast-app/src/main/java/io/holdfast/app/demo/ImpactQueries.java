@@ -74,6 +74,12 @@ final class ImpactQueries {
     out.put("false reports filed by adversaries", falseFiled);
     out.put("false reports that froze an account", falseFroze);
     out.put("silent victims (lost money, never reported)", silentVictims(outcomes));
+    out.put("sweeps run for confirmed scammers", count(jdbc,
+        "SELECT COUNT(*) FROM sweeps WHERE state = 'DONE'"));
+    out.put("victims found by sweeps", count(jdbc,
+        "SELECT COUNT(DISTINCT victim_account) FROM sweep_victims"));
+    out.put("silent victims reached with recovery guidance", count(jdbc,
+        "SELECT COUNT(*) FROM outreach_cases"));
     out.put("median hours from first loss to freeze", medianHoursToFreeze(jdbc, outcomes));
   }
 
