@@ -16,9 +16,9 @@ public final class RiskReport {
         + " The same command writes the same model file and this same page.\n\n");
     md.append(String.format(Locale.ROOT, "- Model version: `%s`%n- Training: %,d rows,"
         + " calibration %,d rows (a 70/30 split of the training worlds), %,d of them scam or"
-        + " laundering%n- Thresholds (set on the calibration split so the model alone holds at"
-        + " most %.1f%% and warns at most %.0f%% of honest transfers): warn at p >= %.3f, hold"
-        + " at p >= %.3f%n%n", m.version(), trained.trainRows(), trained.calibrationRows(),
+        + " laundering%n- Thresholds (set on the calibration split so the rules and the model"
+        + " together hold at most %.2f%% of honest transfers, and the model alone warns at most"
+        + " %.0f%%): warn at p >= %.3f, hold at p >= %.3f%n%n", m.version(), trained.trainRows(), trained.calibrationRows(),
         trained.positives(), 100 * RiskTrainer.HOLD_BUDGET, 100 * RiskTrainer.WARN_BUDGET,
         m.warnAt(), m.holdAt()));
     md.append("Tribuo 4.3.2 `LinearSGDTrainer` with `LogMulticlass` (logistic regression),"

@@ -37,8 +37,11 @@ public final class RiskTrainer {
   public static final String MODEL_NAME = "risk-1.0";
   static final Label BAD = new Label("BAD");
   static final Label GOOD = new Label("GOOD");
-  /** The model alone may hold at most this share of honest transfers (the rules add theirs). */
-  static final double HOLD_BUDGET = 0.002;
+  /**
+   * Rules and model together may hold at most this share of honest transfers (the programme's
+   * goal is at most 0.5%; the margin is for worlds the calibration split did not see).
+   */
+  static final double HOLD_BUDGET = 0.0045;
   /** ... and warn at most this share. */
   static final double WARN_BUDGET = 0.02;
   private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
@@ -72,7 +75,7 @@ public final class RiskTrainer {
     }
     PlattScaling.Fit fit = PlattScaling.fit(scores, labels);
     RiskModel calibrated = new RiskModel("calibrated", bias, weights, fit.a(), fit.b(), 0.5, 0.5);
-    double holdAt = threshold(calibrated, calibration, HOLD_BUDGET);
+    double holdAt = threshold(calibrated, calibration, HOLD_BUDGET, true);
     double warnAt = Math.min(holdAt, threshold(calibrated, calibration, WARN_BUDGET));
     long positives = samples.stream().filter(s -> !s.honest()).count();
     List<String> notes = List.of("The Holdfast risk model: logistic regression over the"
@@ -95,9 +98,22 @@ public final class RiskTrainer {
    * transfers in {@code rows}, rounded up to a thousandth.
    */
   static double threshold(RiskModel model, List<FeaturePlatform.Sample> rows, double budget) {
-    double[] honest = rows.stream().filter(FeaturePlatform.Sample::honest)
+    return threshold(model, rows, budget, false);
+  }
+
+  /**
+   * As above; with {@code besideRules}, honest transfers the rules already hold use up the
+   * budget first, so rules and model together stay within it.
+   */
+  static double threshold(RiskModel model, List<FeaturePlatform.Sample> rows, double budget,
+      boolean besideRules) {
+    long honestCount = rows.stream().filter(FeaturePlatform.Sample::honest).count();
+    long heldByRules = besideRules ? rows.stream().filter(s -> s.honest()
+        && (s.rulesOutcome().equals("HOLD") || s.rulesOutcome().equals("BLOCK"))).count() : 0;
+    double[] honest = rows.stream().filter(s -> s.honest() && !(besideRules
+            && (s.rulesOutcome().equals("HOLD") || s.rulesOutcome().equals("BLOCK"))))
         .mapToDouble(s -> model.calibrated(model.rawScore(s.inputs()))).sorted().toArray();
-    int allowed = (int) Math.floor(budget * honest.length);
+    int allowed = (int) Math.max(0, Math.floor(budget * honestCount) - heldByRules);
     double cut = honest.length == 0 ? 0.5 : honest[Math.max(0, honest.length - 1 - allowed)];
     return Math.min(0.999, Math.max(0.01, Math.ceil(cut * 1000 + 1e-9) / 1000.0));
   }

@@ -51,7 +51,7 @@ class RiskTrainingTest {
     // Measured at about 22% (rules), 74% (model) and 80% (both) on the evaluation world.
     assertThat(model_.scamMoneyStopped()).isGreaterThan(0.55);
     assertThat(both.scamMoneyStopped()).isGreaterThan(rules.scamMoneyStopped() + 0.3);
-    assertThat(model_.honestHeld()).as("within twice its budget on another world")
-        .isLessThan(2 * RiskTrainer.HOLD_BUDGET);
+    assertThat(both.honestHeld()).as("rules and model near their budget on another world")
+        .isLessThan(1.5 * RiskTrainer.HOLD_BUDGET);
   }
 }
