@@ -252,7 +252,14 @@ final class Behaviour {
    * a scammer moving money, goes ahead.
    */
   void agentShift() {
-    for (Platform.CallTask call : platform.openCalls()) {
+    // The platform orders its queue by ids it made up itself; the world walks the calls in the
+    // order of its own transfer ids, so its random draws fall the same way on every run.
+    List<Platform.CallTask> calls = new ArrayList<>(platform.openCalls());
+    calls.sort(java.util.Comparator.comparing((Platform.CallTask c) -> {
+      Outcomes.Attempt a = outcomes.byHold(c.holdId());
+      return a == null ? "~" + c.taskId() : a.transfer.transferId();
+    }));
+    for (Platform.CallTask call : calls) {
       Outcomes.Attempt a = outcomes.byHold(call.holdId());
       String outcome;
       if (random.nextDouble() >= p.callReachesSender()) {
