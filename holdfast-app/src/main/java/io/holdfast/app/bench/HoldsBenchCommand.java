@@ -5,13 +5,11 @@ import io.holdfast.server.holds.HoldService;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.flywaydb.core.Flyway;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,10 +37,7 @@ public class HoldsBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String url = "jdbc:postgresql://127.0.0.1:5432/" + DB;
-    recreate();
-    Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration").load()
-        .migrate();
+    String url = BenchStore.fresh(DB);
     long fillStart = System.nanoTime();
     fill(url);
     double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
@@ -71,13 +66,6 @@ public class HoldsBenchCommand implements Callable<Integer> {
     }
   }
 
-  private void recreate() throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-        "postgres", ""); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + DB);
-    }
-  }
 
   /** Writes N transfers and their holds, all due an hour ago, each to its own recipient. */
   private void fill(String url) throws Exception {
@@ -102,18 +90,13 @@ public class HoldsBenchCommand implements Callable<Integer> {
     try (Connection c = DriverManager.getConnection(url, "postgres", "");
         Statement s = c.createStatement()) {
       return new long[] {
-          one(s, "SELECT COUNT(*) FROM instructions WHERE kind = 'RELEASE'"),
-          one(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'hold.released'"),
-          one(s, "SELECT COUNT(*) FROM holds WHERE state IN ('HELD', 'UNDER_INVESTIGATION')")};
+          BenchStore.one(s, "SELECT COUNT(*) FROM instructions WHERE kind = 'RELEASE'"),
+          BenchStore.one(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'hold.released'"),
+          BenchStore.one(s, "SELECT COUNT(*) FROM holds"
+              + " WHERE state IN ('HELD', 'UNDER_INVESTIGATION')")};
     }
   }
 
-  private static long one(Statement s, String sql) throws Exception {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
 
   private void write(String line, double fillSeconds) throws Exception {
     String body = "## Holds falling due at once: `./holdfast bench holds`\n\n"

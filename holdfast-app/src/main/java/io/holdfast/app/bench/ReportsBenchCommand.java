@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -20,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.flywaydb.core.Flyway;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,10 +56,7 @@ public class ReportsBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     int scammers = rate * (seconds + warmupSeconds);
-    String url = "jdbc:postgresql://127.0.0.1:5432/" + DB;
-    recreate();
-    Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration").load()
-        .migrate();
+    String url = BenchStore.fresh(DB);
     fill(url, scammers);
     try (ConfigurableApplicationContext context = HoldfastServer.start("--server.port=0",
         "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
@@ -136,13 +131,6 @@ public class ReportsBenchCommand implements Callable<Integer> {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
   }
 
-  private static void recreate() throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-        "postgres", ""); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + DB);
-    }
-  }
 
   /**
    * Per scammer s&lt;i&gt;: a five-day-old account, paid by ten victims v&lt;i&gt;_&lt;k&gt; over
@@ -174,19 +162,13 @@ public class ReportsBenchCommand implements Callable<Integer> {
     try (Connection c = DriverManager.getConnection(url, "postgres", "");
         Statement s = c.createStatement()) {
       return new long[] {
-          one(s, "SELECT COUNT(*) FROM reports"),
-          one(s, "SELECT COUNT(*) FROM freezes"),
-          one(s, "SELECT COUNT(*) FROM instructions WHERE kind = 'FREEZE'"),
-          one(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'freeze.created'")};
+          BenchStore.one(s, "SELECT COUNT(*) FROM reports"),
+          BenchStore.one(s, "SELECT COUNT(*) FROM freezes"),
+          BenchStore.one(s, "SELECT COUNT(*) FROM instructions WHERE kind = 'FREEZE'"),
+          BenchStore.one(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'freeze.created'")};
     }
   }
 
-  private static long one(Statement s, String sql) throws Exception {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
 
   private String describe(Result r, long[] check) {
     return String.format(Locale.ROOT, "%,d reports at %d/s in %.1f s, %,d errors; report to"

@@ -21,7 +21,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.flywaydb.core.Flyway;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,10 +63,7 @@ public class SweepsBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String url = "jdbc:postgresql://127.0.0.1:5432/" + DB;
-    recreate();
-    Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration").load()
-        .migrate();
+    String url = BenchStore.fresh(DB);
     long fillStart = System.nanoTime();
     fill(url);
     double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
@@ -185,13 +181,6 @@ public class SweepsBenchCommand implements Callable<Integer> {
     return json.substring(at, json.indexOf('"', at));
   }
 
-  private static void recreate() throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-        "postgres", ""); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + DB);
-    }
-  }
 
   /**
    * Accounts, background transfers between them over 180 days, the scammer's payers, and its
