@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         io.holdfast.app.demo.DemoCommand.class,
         io.holdfast.app.demo.SimulateCommand.class,
         EvaluateCommand.class,
+        io.holdfast.app.backtest.BacktestCommand.class,
         BenchCommand.class,
         TrainCommand.class,
         VerdictCommand.class,

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Writes a simulated world to files, as it happens with no safety net (every payment goes
- * through): its transfers in the import format, its account events, the reports its victims
+ * through): its accounts, its transfers in the import format, its account events, the reports its victims
  * and adversaries file in the verdict format, and the ground truth of every transfer. These are
  * the training, evaluation and backtesting data.
  */
@@ -67,6 +67,7 @@ public class SimulateCommand implements Callable<Integer> {
     private final BufferedWriter reportsJsonl;
     private final BufferedWriter truthCsv;
     private final BufferedWriter reportTruthCsv;
+    private final BufferedWriter accountsCsv;
     long transfers;
     long events;
     long reports;
@@ -83,10 +84,18 @@ public class SimulateCommand implements Callable<Integer> {
       reportTruthCsv = Files.newBufferedWriter(dir.resolve("report_truth.csv"),
           StandardCharsets.UTF_8);
       reportTruthCsv.write("id,reporter,label,kind\n");
+      accountsCsv = Files.newBufferedWriter(dir.resolve("accounts.csv"), StandardCharsets.UTF_8);
+      accountsCsv.write("account_id,created_at,country,age_band,kyc_level,vulnerable\n");
     }
 
     @Override
-    public void register(List<SimAccount> accounts, Instant now) { }
+    public void register(List<SimAccount> accounts, Instant now) {
+      for (SimAccount a : accounts) {
+        write(accountsCsv, String.join(",", a.accountId(),
+            now.minus(java.time.Duration.ofDays(a.ageDays())).toString(), nz(a.country()),
+            nz(a.ageBand()), Integer.toString(a.kycLevel()), Boolean.toString(a.vulnerable())));
+      }
+    }
 
     @Override
     public void advanceTo(Instant at) { }
@@ -173,6 +182,7 @@ public class SimulateCommand implements Callable<Integer> {
       reportsJsonl.close();
       truthCsv.close();
       reportTruthCsv.close();
+      accountsCsv.close();
     }
   }
 }

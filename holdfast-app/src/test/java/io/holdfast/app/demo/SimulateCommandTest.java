@@ -31,7 +31,7 @@ class SimulateCommandTest {
   void writesTheWorldsFilesAndTheSameSeedWritesTheSameBytes() throws Exception {
     Path a = simulate("a", "3");
     Path b = simulate("b", "3");
-    for (String file : List.of("transfers.csv", "events.csv", "reports.jsonl", "truth.csv",
+    for (String file : List.of("accounts.csv", "transfers.csv", "events.csv", "reports.jsonl", "truth.csv",
         "report_truth.csv")) {
       assertThat(Files.readAllBytes(b.resolve(file))).as(file)
           .isEqualTo(Files.readAllBytes(a.resolve(file)));
