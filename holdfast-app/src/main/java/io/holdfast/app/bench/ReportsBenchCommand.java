@@ -94,7 +94,9 @@ public class ReportsBenchCommand implements Callable<Integer> {
       long scheduled = start + i * intervalNanos;
       long wait = scheduled - System.nanoTime();
       if (wait > 0) {
-        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        // Pacing an open-loop load to its schedule in wall time; parkNanos keeps sub-millisecond
+        // precision that Thread.sleep(ms, ns) rounds away.
+        java.util.concurrent.locks.LockSupport.parkNanos(wait);
       }
       pending[i] = http.sendAsync(request(port, first + i), HttpResponse.BodyHandlers.ofString())
           .whenComplete((response, error) -> {
