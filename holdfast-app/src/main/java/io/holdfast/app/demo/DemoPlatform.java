@@ -261,6 +261,43 @@ final class DemoPlatform implements Platform {
         Map.of("outcome", outcome, "note", "demo agent")), 200));
   }
 
+  /** The platform's cursor in Holdfast's outreach outbox. */
+  private long outreachCursor;
+
+  @Override
+  public List<OutreachMessage> newOutreachMessages() {
+    List<OutreachMessage> out = new java.util.ArrayList<>();
+    for (int page = 0; page < 100; page++) {
+      DemoApi.Reply r = timed("outreach inbox", () -> expect(api.platform("GET",
+          "/v1/outreach/messages?limit=1000&after=" + outreachCursor, null, Map.of()), 200));
+      tools.jackson.databind.JsonNode messages = r.body().path("messages");
+      for (tools.jackson.databind.JsonNode m : messages) {
+        outreachCursor = Math.max(outreachCursor, m.path("seq").asLong());
+        out.add(new OutreachMessage(m.path("outreach_id").asString(),
+            m.path("message_id").asString(), m.path("victim_account").asString(),
+            m.path("step").asString()));
+      }
+      if (messages.size() < 1000) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void outreachRead(OutreachMessage m) {
+    timed("outreach read", () -> expect(api.platform("POST", "/v1/outreach/" + m.outreachId()
+        + "/messages/" + m.messageId() + "/shown", Map.of("channel", "inbox"),
+        Map.of("Holdfast-Account", m.victimAccount())), 200, 201, 409));
+  }
+
+  @Override
+  public void outreachReply(OutreachMessage m, String intent) {
+    timed("outreach reply", () -> expect(api.platform("POST", "/v1/outreach/" + m.outreachId()
+        + "/replies", Map.of("intent", intent), Map.of("Holdfast-Account", m.victimAccount())),
+        201, 409, 422));
+  }
+
   static DemoApi.Reply expect(DemoApi.Reply r, int... statuses) {
     for (int s : statuses) {
       if (r.status() == s) {

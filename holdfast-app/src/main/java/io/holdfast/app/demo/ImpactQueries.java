@@ -80,6 +80,11 @@ final class ImpactQueries {
         "SELECT COUNT(DISTINCT victim_account) FROM sweep_victims"));
     out.put("silent victims reached with recovery guidance", count(jdbc,
         "SELECT COUNT(*) FROM outreach_cases"));
+    out.put("silent victims who confirmed their loss", count(jdbc,
+        "SELECT COUNT(DISTINCT outreach_id) FROM outreach_replies WHERE intent = 'CONFIRM_LOSS'"));
+    out.put("silent victims repaid in part or in full", count(jdbc,
+        "SELECT COUNT(DISTINCT c.claim_id) FROM claims c JOIN refunds r ON r.claim_id = c.claim_id"
+            + " WHERE c.report_id IS NULL"));
     out.put("median hours from first loss to freeze", medianHoursToFreeze(jdbc, outcomes));
   }
 

@@ -274,6 +274,42 @@ final class Behaviour {
     }
   }
 
+  /**
+   * Victims found by sweeps read the outreach guide in their inbox or not; a real victim who
+   * reads the first message may confirm the loss, someone who was not scammed declines.
+   */
+  void readOutreach() {
+    List<Platform.OutreachMessage> messages = new ArrayList<>(platform.newOutreachMessages());
+    // Walked in an order of the world's own making, so random draws fall the same every run.
+    if (messages.isEmpty()) {
+      return;
+    }
+    messages.sort(java.util.Comparator.comparing((Platform.OutreachMessage m) -> m.victimAccount())
+        .thenComparing(m -> m.step()));
+    java.util.Set<String> lost = victimsWhoLost();
+    for (Platform.OutreachMessage m : messages) {
+      if (!m.step().equals("happened") || random.nextDouble() >= p.victimReadsOutreach()) {
+        continue;
+      }
+      platform.outreachRead(m);
+      if (!lost.contains(m.victimAccount())) {
+        platform.outreachReply(m, "decline");
+      } else if (random.nextDouble() < p.silentVictimConfirmsLoss()) {
+        platform.outreachReply(m, "confirm_loss");
+      }
+    }
+  }
+
+  private java.util.Set<String> victimsWhoLost() {
+    java.util.Set<String> lost = new java.util.HashSet<>();
+    for (Outcomes.Attempt a : outcomes.attempts()) {
+      if (a.transfer.scam() != null && a.moved()) {
+        lost.add(a.transfer.sender());
+      }
+    }
+    return lost;
+  }
+
   /** Asks how every hold ended, once the world has stopped. */
   void settleHoldFates() {
     for (Outcomes.Attempt a : outcomes.attempts()) {

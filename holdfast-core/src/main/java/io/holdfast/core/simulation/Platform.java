@@ -61,4 +61,22 @@ public interface Platform {
 
   /** An agent records what came of a call. */
   default void recordCall(String taskId, String outcome) { }
+
+  /**
+   * A message of the outreach guide, for the platform to put in a victim's inbox; {@code step}
+   * names its place in the guide ("happened" is the first).
+   */
+  record OutreachMessage(String outreachId, String messageId, String victimAccount,
+      String step) {}
+
+  /** Outreach messages not handed to the world before; a platform without outreach has none. */
+  default List<OutreachMessage> newOutreachMessages() {
+    return List.of();
+  }
+
+  /** The victim read a message. */
+  default void outreachRead(OutreachMessage message) { }
+
+  /** The victim replies: confirm_loss or decline. */
+  default void outreachReply(OutreachMessage message, String intent) { }
 }

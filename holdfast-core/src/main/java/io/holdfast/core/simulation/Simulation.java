@@ -94,8 +94,10 @@ public final class Simulation {
       schedule(t, platform::tick);
       int hour = t.atZone(java.time.ZoneOffset.UTC).getHour();
       if (hour >= 8 && hour < 20) {
-        // Agents make calls in office hours, every quarter of an hour.
+        // Agents make calls in office hours, every quarter of an hour; victims read their
+        // inbox in the same hours.
         schedule(t, behaviour::agentShift);
+        schedule(t, behaviour::readOutreach);
       }
     }
   }

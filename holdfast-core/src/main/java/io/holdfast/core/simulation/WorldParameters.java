@@ -23,8 +23,9 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
     double muleForwardShare, int muleForwardMinHours, int muleForwardMaxHours,
     double scamVictimHeedsWarning, double honestHeedsWarning, double scamVictimCancelsHold,
     double honestCancelsHold, double scamVictimAnswers, double scamVictimAnswersTruthfully,
-    double callReachesSender, double reachedScamVictimCancels, double victimReports,
-    int falseReporters, int falseReportsEach) {
+    double callReachesSender, double reachedScamVictimCancels, double victimReadsOutreach,
+    double silentVictimConfirmsLoss, double victimReports, int falseReporters,
+    int falseReportsEach) {
 
   public static final int USERS_MAX = 5_000_000;
   public static final int DAYS_MAX = 366;
@@ -61,8 +62,9 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
         victimShare, mix, vulnerableVictimWeight, victimsPerScammer, muleForwardShare,
         muleForwardMinHours, muleForwardMaxHours, scamVictimHeedsWarning, honestHeedsWarning,
         scamVictimCancelsHold, honestCancelsHold, scamVictimAnswers,
-        scamVictimAnswersTruthfully, callReachesSender, reachedScamVictimCancels, victimReports,
-        falseReporters, falseReportsEach);
+        scamVictimAnswersTruthfully, callReachesSender, reachedScamVictimCancels,
+        victimReadsOutreach, silentVictimConfirmsLoss, victimReports, falseReporters,
+        falseReportsEach);
   }
 
   public static WorldParameters from(Properties p) {
@@ -84,7 +86,8 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
         d(p, "scamVictimHeedsWarning"), d(p, "honestHeedsWarning"),
         d(p, "scamVictimCancelsHold"), d(p, "honestCancelsHold"), d(p, "scamVictimAnswers"),
         d(p, "scamVictimAnswersTruthfully"), d(p, "callReachesSender"),
-        d(p, "reachedScamVictimCancels"), d(p, "victimReports"), i(p, "falseReporters"),
+        d(p, "reachedScamVictimCancels"), d(p, "victimReadsOutreach"),
+        d(p, "silentVictimConfirmsLoss"), d(p, "victimReports"), i(p, "falseReporters"),
         i(p, "falseReportsEach"));
   }
 
