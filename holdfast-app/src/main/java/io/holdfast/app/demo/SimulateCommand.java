@@ -101,9 +101,6 @@ public class SimulateCommand implements Callable<Integer> {
     public void advanceTo(Instant at) { }
 
     @Override
-    public void tick() { }
-
-    @Override
     public void accountEvent(String eventId, String accountId, String type, Instant at,
         String deviceId, long amountMinor) {
       write(eventsCsv, String.join(",", eventId, accountId, type, at.toString(),
@@ -122,15 +119,6 @@ public class SimulateCommand implements Callable<Integer> {
       transfers++;
       return new Screened("ALLOW", null);
     }
-
-    @Override
-    public void settle(SimTransfer transfer) { }
-
-    @Override
-    public void cancel(String holdId, String sender) { }
-
-    @Override
-    public void answer(String holdId, String sender, boolean admitsScript) { }
 
     @Override
     public boolean report(String reporter, List<String> transferIds, ScamKind kind,
@@ -152,14 +140,6 @@ public class SimulateCommand implements Callable<Integer> {
       write(reportsJsonl, DemoApi.json(line));
       write(reportTruthCsv, String.join(",", id, reporter, scam ? "SCAM" : "NOT_SCAM", kind));
       return false;
-    }
-
-    @Override
-    public void analystReview(Instant at) { }
-
-    @Override
-    public HoldFate holdFate(String holdId) {
-      return HoldFate.ACTIVE;
     }
 
     private static String nz(String s) {

@@ -75,9 +75,6 @@ public final class FeaturePlatform implements Platform {
   }
 
   @Override
-  public void tick() { }
-
-  @Override
   public void accountEvent(String eventId, String accountId, String type, Instant at,
       String deviceId, long amountMinor) {
     features.recordEvent(accountId, AccountEventType.byWireName(type).orElseThrow(), at,
@@ -100,15 +97,6 @@ public final class FeaturePlatform implements Platform {
   }
 
   @Override
-  public void settle(SimTransfer transfer) { }
-
-  @Override
-  public void cancel(String holdId, String sender) { }
-
-  @Override
-  public void answer(String holdId, String sender, boolean admitsScript) { }
-
-  @Override
   public boolean report(String reporter, List<String> transferIds, ScamKind kind,
       String narrative) {
     String key = recipientOf.get(transferIds.get(0));
@@ -122,13 +110,5 @@ public final class FeaturePlatform implements Platform {
   public boolean falseReport(String reporter, String target, String narrative) {
     features.recordReport(new Counterparty.PlatformAccount(target), reporter);
     return false;
-  }
-
-  @Override
-  public void analystReview(Instant at) { }
-
-  @Override
-  public HoldFate holdFate(String holdId) {
-    return HoldFate.ACTIVE;
   }
 }

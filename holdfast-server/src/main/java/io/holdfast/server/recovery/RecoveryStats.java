@@ -53,7 +53,7 @@ public class RecoveryStats {
   /** Median and p99 of report to freeze commit, for freezes a verdict made. */
   private Map<String, Object> reportToFreeze(Timestamp from) {
     List<Long> millis = new ArrayList<>(jdbc.query("SELECT r.created_at, f.created_at"
-            + " FROM reports r JOIN freezes f ON r.freeze_decision = CONCAT('frozen: ', f.freeze_id)"
+            + " FROM reports r JOIN freezes f ON f.freeze_id = r.freeze_id"
             + " WHERE r.created_at >= ? LIMIT " + TIMING_SAMPLES_MAX,
         (rs, n) -> Duration.between(rs.getTimestamp(1).toInstant(),
             rs.getTimestamp(2).toInstant()).toMillis(), from));

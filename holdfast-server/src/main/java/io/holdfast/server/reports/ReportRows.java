@@ -20,7 +20,7 @@ class ReportRows {
   record NewReport(String reportId, String reporterAccount, String subjectKey, String caseId,
       String scamType, String narrative, List<String> messages, String contactChannel,
       boolean reporterPaid, long lossUsdMinor, ScamVerdict verdict, Map<String, Object> evidence,
-      String freezeDecision, Instant at) {}
+      String freezeId, String freezeDecision, Instant at) {}
 
   /** One link: what kind of thing, and its key. */
   record Link(String type, String key) {}
@@ -38,14 +38,14 @@ class ReportRows {
     Timestamp at = Timestamp.from(r.at());
     jdbc.update("INSERT INTO reports (report_id, reporter_account, subject_key, case_id,"
             + " scam_type, narrative, messages, contact_channel, reporter_paid, loss_usd_minor,"
-            + " verdict, probability, reasons, model_version, evidence, freeze_decision,"
-            + " created_at, verdict_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?)", r.reportId(), r.reporterAccount(), r.subjectKey(), r.caseId(),
+            + " verdict, probability, reasons, model_version, evidence, freeze_id,"
+            + " freeze_decision, created_at, verdict_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?)", r.reportId(), r.reporterAccount(), r.subjectKey(), r.caseId(),
         r.scamType(), r.narrative(), json.writeValueAsString(r.messages()), r.contactChannel(),
         r.reporterPaid(), r.lossUsdMinor(), r.verdict().outcome().name(),
         r.verdict().probability(), json.writeValueAsString(r.verdict().reasons()),
-        r.verdict().modelVersion(), json.writeValueAsString(r.evidence()), r.freezeDecision(),
-        at, at);
+        r.verdict().modelVersion(), json.writeValueAsString(r.evidence()), r.freezeId(),
+        r.freezeDecision(), at, at);
     jdbc.batchUpdate("INSERT INTO report_links (report_id, link_type, link_key) VALUES (?, ?, ?)"
         + " ON CONFLICT DO NOTHING", links, links.size(), (ps, l) -> {
           ps.setString(1, r.reportId());

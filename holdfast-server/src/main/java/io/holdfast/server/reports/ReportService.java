@@ -125,7 +125,8 @@ public class ReportService {
     rows.insert(new ReportRows.NewReport(reportId, reporter, subject, theCase.caseId(),
         request.scamType(), request.narrative(), request.scammerMessages(),
         request.contactChannel(), judged.candidate().reporterPaidTarget(), judged.lossUsdMinor(),
-        judged.verdict(), judged.evidenceView(), freeze != null ? "frozen: " + freeze.freezeId()
+        judged.verdict(), judged.evidenceView(), freeze == null ? null : freeze.freezeId(),
+        freeze != null ? "frozen: " + freeze.freezeId()
             : "withheld: " + String.join("; ", withheld), now), links.of(request, subject, named));
     List<String> investigated = investigateHolds(named, reportId);
     List<String> claimIds = openClaims(theCase.caseId(), reportId, reporter, named, now);

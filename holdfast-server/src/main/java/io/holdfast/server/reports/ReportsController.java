@@ -132,7 +132,9 @@ public class ReportsController {
       throw ApiProblem.invalidField("narrative", "say what happened in narrative, or paste the"
           + " scammer's messages");
     }
-    return new ReportRequest(reporter, List.copyOf(transferIds), recipientKey,
+    // Naming a transfer twice names it once.
+    return new ReportRequest(reporter, List.copyOf(new java.util.LinkedHashSet<>(transferIds)),
+        recipientKey,
         scamType(body.scamType()), narrative, messages, channel(body.contactChannel()));
   }
 
