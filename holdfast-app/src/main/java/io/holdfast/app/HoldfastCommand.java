@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         ImportCommand.class,
         SweepCommand.class,
+        AssessCommand.class,
         IntelCommand.class,
         GenerateCommand.class,
         io.holdfast.app.demo.DemoCommand.class,

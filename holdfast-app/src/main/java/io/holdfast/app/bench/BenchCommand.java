@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: 'screen' drives the HTTP API against PostgreSQL.",
     subcommands = {ScreenBenchCommand.class, HoldsBenchCommand.class,
-        ReportsBenchCommand.class, DemoBenchCommand.class, SweepsBenchCommand.class})
+        ReportsBenchCommand.class, DemoBenchCommand.class, SweepsBenchCommand.class,
+        AssessBenchCommand.class})
 public class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

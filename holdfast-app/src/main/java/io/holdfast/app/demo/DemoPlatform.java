@@ -42,6 +42,7 @@ final class DemoPlatform implements Platform {
   private final io.holdfast.server.outreach.OutreachSweeper outreach;
   private final io.holdfast.server.outreach.OutreachSequencer outreachSequencer;
   private final DemoAnalyst analyst;
+  private final DemoPrevention prevention;
 
   DemoPlatform(DemoApi api, ConfigurableApplicationContext context) {
     this.api = api;
@@ -57,6 +58,7 @@ final class DemoPlatform implements Platform {
     this.outreachSequencer = context.getBean(
         io.holdfast.server.outreach.OutreachSequencer.class);
     this.analyst = new DemoAnalyst(api);
+    this.prevention = new DemoPrevention(api, context);
   }
 
   /** Calls and wall time per kind of call, to show where a run's time goes. */
@@ -133,7 +135,23 @@ final class DemoPlatform implements Platform {
       outreachSequencer.run();
       sequencer.run();
       sandbox.applyPending(100_000);
+      prevention.tick();
     });
+  }
+
+  @Override
+  public void dailyPrevention(Instant dayStart) {
+    timed("daily assessment", () -> prevention.daily(dayStart));
+  }
+
+  @Override
+  public List<Alert> newAlerts() {
+    return timed("alerts inbox", prevention::newAlerts);
+  }
+
+  @Override
+  public void alertRead(Alert alert) {
+    timed("alert read", () -> prevention.read(alert));
   }
 
   @Override
@@ -249,7 +267,8 @@ final class DemoPlatform implements Platform {
     List<CallTask> open = new java.util.ArrayList<>();
     for (tools.jackson.databind.JsonNode t : timed("call queue", () -> expect(api.analyst("GET",
         "/v1/call-tasks?limit=1000", null), 200)).body().path("call_tasks")) {
-      open.add(new CallTask(t.path("task_id").asString(), t.path("hold_id").asString(),
+      open.add(new CallTask(t.path("task_id").asString(),
+          t.hasNonNull("hold_id") ? t.path("hold_id").asString() : null,
           t.path("account_id").asString()));
     }
     return open;

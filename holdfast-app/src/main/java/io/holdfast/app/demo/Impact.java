@@ -57,6 +57,7 @@ final class Impact {
   final Money total = new Money();
   final Friction honest = new Friction();
   final Map<String, Long> programme = new LinkedHashMap<>();
+  final Map<String, Long> prevention = new LinkedHashMap<>();
   final Map<String, Double> quality = new LinkedHashMap<>();
   long ledgerRefundsMinor;
   int launderingAttempts;
@@ -83,6 +84,9 @@ final class Impact {
     impact.byKind.values().forEach(impact.total::add);
     impact.ledgerRefundsMinor = ImpactQueries.ledgerRefunds(jdbc);
     ImpactQueries.programme(jdbc, run.outcomes(), impact.programme);
+    java.util.Set<String> victims = new java.util.HashSet<>();
+    run.cases().forEach(c -> victims.add(c.victim().accountId()));
+    ImpactQueries.prevention(jdbc, run.outcomes(), victims, impact.prevention);
     ImpactQueries.quality(jdbc, run.outcomes(), impact.quality);
     return impact;
   }

@@ -41,6 +41,11 @@ final class ImpactHtml {
       h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%,d</td></tr>", e.getKey(),
           e.getValue()));
     }
+    h.append("<tr><th colspan=\"2\">Prevention, before any payment is screened</th></tr>");
+    for (Map.Entry<String, Long> e : i.prevention.entrySet()) {
+      h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%,d</td></tr>", e.getKey(),
+          e.getValue()));
+    }
     for (Map.Entry<String, Double> e : i.quality.entrySet()) {
       h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f</td></tr>", e.getKey(),
           e.getValue()));

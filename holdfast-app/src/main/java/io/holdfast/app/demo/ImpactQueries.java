@@ -88,6 +88,40 @@ final class ImpactQueries {
     out.put("median hours from first loss to freeze", medianHoursToFreeze(jdbc, outcomes));
   }
 
+  /**
+   * Prevention: the daily assessments and their alerts and calls, read from the store, and the
+   * scams they stopped before the victim paid more, from the world's ground truth (the money a
+   * stopped victim had still planned to send is known only in a simulation).
+   */
+  static void prevention(JdbcTemplate jdbc, Outcomes outcomes, Set<String> victims,
+      Map<String, Long> out) {
+    out.put("daily risk assessments run", count(jdbc,
+        "SELECT COUNT(*) FROM assessment_runs WHERE state = 'DONE'"));
+    out.put("account assessments (all days)", count(jdbc,
+        "SELECT COALESCE(SUM(accounts_assessed), 0) FROM assessment_runs"));
+    out.put("exposures found and explained", count(jdbc, "SELECT COUNT(*) FROM assessments"));
+    out.put("personal risk assessments sent", count(jdbc,
+        "SELECT COUNT(*) FROM prevention_messages WHERE source = 'ASSESSMENT'"));
+    long[] messaged = {0, 0};
+    jdbc.query("SELECT DISTINCT account_id FROM prevention_messages WHERE source = 'ASSESSMENT'",
+        rs -> {
+          messaged[0]++;
+          messaged[1] += victims.contains(rs.getString(1)) ? 1 : 0;
+        });
+    out.put("users sent a risk assessment", messaged[0]);
+    out.put("of whom scam victims (ground truth)", messaged[1]);
+    out.put("alerts held back (weekly cap, opt-out)", count(jdbc, "SELECT COUNT(*) FROM"
+        + " assessments WHERE action IN ('COOLING_DOWN', 'OPTED_OUT')"));
+    out.put("alerts opened by users", count(jdbc,
+        "SELECT COUNT(*) FROM prevention_messages WHERE shown_at IS NOT NULL"));
+    out.put("intervention calls opened by assessments", count(jdbc,
+        "SELECT COUNT(*) FROM call_tasks WHERE hold_id IS NULL"));
+    out.put("scam victims stopped by an alert or call", (long) outcomes.preventedMinorByCase()
+        .size());
+    out.put("scam money they had yet to send (USD)", outcomes.preventedMinorByCase().values()
+        .stream().mapToLong(Long::longValue).sum() / 100);
+  }
+
   private static long silentVictims(Outcomes outcomes) {
     Set<String> lost = new HashSet<>();
     for (Outcomes.Attempt a : outcomes.attempts()) {

@@ -34,6 +34,10 @@ final class ImpactText {
     for (Map.Entry<String, Long> e : i.programme.entrySet()) {
       out.append(String.format(Locale.ROOT, "  %-46s %,10d%n", e.getKey(), e.getValue()));
     }
+    out.append(String.format(Locale.ROOT, "%nPrevention (before any payment is screened):%n"));
+    for (Map.Entry<String, Long> e : i.prevention.entrySet()) {
+      out.append(String.format(Locale.ROOT, "  %-46s %,10d%n", e.getKey(), e.getValue()));
+    }
     out.append('\n');
     for (Map.Entry<String, Double> e : i.quality.entrySet()) {
       out.append(String.format(Locale.ROOT, "  %-72s %6.3f%n", e.getKey(), e.getValue()));

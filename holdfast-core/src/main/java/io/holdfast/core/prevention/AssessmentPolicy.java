@@ -22,11 +22,13 @@ public record AssessmentPolicy(double recordScore, double messageScore, double t
   }
 
   /**
-   * Record from 0.20, message from 0.50 (two clear signs, or one strong sign on a vulnerable
-   * customer), call from 0.80; one message a week; 30 days of history.
+   * Record from 0.20; message from 0.55, which one strong sign reaches alone (a flagged
+   * recipient, a security change before a large payment), the deposit pattern on a vulnerable
+   * customer, and the weaker signs only together, so a trait and a weak sign alone message
+   * nobody; call from 0.80; one message a week; 30 days of history.
    */
   public static AssessmentPolicy defaults() {
-    return new AssessmentPolicy(0.20, 0.50, 0.80, Duration.ofDays(7), Duration.ofDays(30));
+    return new AssessmentPolicy(0.20, 0.55, 0.80, Duration.ofDays(7), Duration.ofDays(30));
   }
 
   /** Why a message that the score warranted was not sent. */

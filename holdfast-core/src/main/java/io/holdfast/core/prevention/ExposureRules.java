@@ -4,7 +4,6 @@ import io.holdfast.core.ladder.ScamType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import java.util.Set;
 public final class ExposureRules {
   static final long LARGE_USD_MINOR = 50_000;
   static final Duration RECENT = Duration.ofDays(7);
+  static final int RECURRING_PAYMENTS = 3;
   static final Duration SECURITY_TO_PAYMENT = Duration.ofHours(48);
   /** A recipient first paid this long after the window began counts as new. */
   static final Duration HISTORY_NEEDED = Duration.ofDays(21);
@@ -83,23 +83,27 @@ public final class ExposureRules {
     });
   }
 
+  /**
+   * The romance pattern: recurring payments (three or more in the window) to one payee abroad
+   * whom the account had not paid before. One-off payments abroad are ordinary.
+   */
   static ExposureRule newPayeesAbroad() {
     return rule("new_payees_abroad", a -> {
-      Set<String> abroad = new HashSet<>();
+      Map<String, Integer> paymentsAbroad = new HashMap<>();
       for (AccountActivity.Payment p : newRecipientPayments(a)) {
         if (p.recipientCountry() != null && a.country() != null
             && !p.recipientCountry().equals(a.country())) {
-          abroad.add(p.recipientKey());
+          paymentsAbroad.merge(p.recipientKey(), 1, Integer::sum);
         }
       }
-      long repeatsAbroad = a.payments().stream().filter(p -> abroad.contains(p.recipientKey()))
-          .count();
-      if (abroad.size() < 2 && repeatsAbroad < 3) {
+      int recurring = paymentsAbroad.values().stream().mapToInt(Integer::intValue).max()
+          .orElse(0);
+      if (recurring < RECURRING_PAYMENTS) {
         return Optional.empty();
       }
       return Optional.of(new Finding("new_payees_abroad", 0.35, false, ScamType.ROMANCE,
-          "You started paying people abroad whom you had not paid before.",
-          abroad.size() + " new payee(s) abroad, " + repeatsAbroad + " payment(s) to them"));
+          "You have started paying someone abroad again and again whom you had not paid"
+              + " before.", recurring + " payments to one new payee abroad"));
     });
   }
 

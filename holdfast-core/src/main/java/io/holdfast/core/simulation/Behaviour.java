@@ -28,6 +28,7 @@ final class Behaviour {
   private final Set<String> stoppedCases = new HashSet<>();
   private final Set<String> registered = new HashSet<>();
   private final Map<String, Laundering> laundering = new HashMap<>();
+  private final Map<String, List<ScamCase>> casesByVictim = new HashMap<>();
 
   /** What a scammer account received and passed on, and its holds not yet known to be over. */
   private static final class Laundering {
@@ -54,6 +55,7 @@ final class Behaviour {
   }
 
   void plan(ScamCase c, Instant end) {
+    casesByVictim.computeIfAbsent(c.victim().accountId(), k -> new ArrayList<>()).add(c);
     ScamCase.Scammer s = c.scammer();
     launderingOf(s);
     if (s.account() != null && registered.add(s.account().accountId())) {
@@ -264,6 +266,8 @@ final class Behaviour {
       String outcome;
       if (random.nextDouble() >= p.callReachesSender()) {
         outcome = "unreachable";
+      } else if (call.holdId() == null) {
+        outcome = preventionCall(call.accountId());
       } else if (a != null && a.transfer.scam() != null
           && random.nextDouble() < p.reachedScamVictimCancels()) {
         outcome = "sender_cancelled";
@@ -272,6 +276,20 @@ final class Behaviour {
       }
       platform.recordCall(call.taskId(), outcome);
     }
+  }
+
+  /**
+   * A call about no payment (a daily assessment's): a victim part-way through a scam who is
+   * reached stops with the same chance as one reached about a held payment.
+   */
+  private String preventionCall(String accountId) {
+    List<ScamCase> ongoing = casesByVictim.getOrDefault(accountId, List.of()).stream()
+        .filter(this::ongoing).toList();
+    if (!ongoing.isEmpty() && random.nextDouble() < p.reachedScamVictimCancels()) {
+      ongoing.forEach(this::stopBeforeNextPayment);
+      return "sender_cancelled";
+    }
+    return "sender_proceeds";
   }
 
   /**
@@ -298,6 +316,43 @@ final class Behaviour {
         platform.outreachReply(m, "confirm_loss");
       }
     }
+  }
+
+  /**
+   * Users read the alerts in their inbox or not; a victim part-way through a scam who reads one
+   * may stop before the next payment. The money they had still planned to send is what the
+   * alert prevented.
+   */
+  void readAlerts() {
+    List<Platform.Alert> alerts = new ArrayList<>(platform.newAlerts());
+    // Walked in an order of the world's own making, so random draws fall the same every run.
+    alerts.sort(java.util.Comparator.comparing(Platform.Alert::messageId));
+    for (Platform.Alert alert : alerts) {
+      if (random.nextDouble() >= p.prevention().userReadsAlert()) {
+        continue;
+      }
+      platform.alertRead(alert);
+      outcomes.alertRead();
+      for (ScamCase c : casesByVictim.getOrDefault(alert.accountId(), List.of())) {
+        if (ongoing(c) && random.nextDouble() < p.prevention().scamVictimHeedsAlert()) {
+          stopBeforeNextPayment(c);
+        }
+      }
+    }
+  }
+
+  /** A case the victim has not stopped, with payments still to come. */
+  private boolean ongoing(ScamCase c) {
+    return !stoppedCases.contains(c.caseId())
+        && c.payments().get(c.payments().size() - 1).at().isAfter(now.get());
+  }
+
+  /** The victim stops; what they had still planned to pay was prevented. */
+  private void stopBeforeNextPayment(ScamCase c) {
+    stoppedCases.add(c.caseId());
+    long unpaid = c.payments().stream().filter(t -> t.at().isAfter(now.get()))
+        .mapToLong(SimTransfer::amountMinor).sum();
+    outcomes.prevented(c.caseId(), unpaid);
   }
 
   private java.util.Set<String> victimsWhoLost() {

@@ -38,6 +38,8 @@ public final class Outcomes {
   private final Map<String, Attempt> attempts = new LinkedHashMap<>();
   private final List<Filed> reports = new ArrayList<>();
   private final Map<String, Attempt> byHold = new java.util.HashMap<>();
+  private final Map<String, Long> preventedMinorByCase = new LinkedHashMap<>();
+  private long alertsRead;
 
   void held(Attempt a) {
     byHold.put(a.holdId, a);
@@ -53,6 +55,29 @@ public final class Outcomes {
     Invariants.check(attempts.put(t.transferId(), a) == null, "transfer %s tried twice",
         t.transferId());
     return a;
+  }
+
+  /**
+   * A victim stopped a scam before paying what was still planned, because an alert or a call
+   * made before any payment of theirs was stopped reached them; {@code unpaidMinor} is the
+   * planned money they never sent, known only in the simulation.
+   */
+  void prevented(String caseId, long unpaidMinor) {
+    Invariants.check(unpaidMinor >= 0, "negative prevented amount");
+    preventedMinorByCase.putIfAbsent(caseId, unpaidMinor);
+  }
+
+  /** Cases stopped by prevention, with the money the victim had not yet sent. */
+  public Map<String, Long> preventedMinorByCase() {
+    return java.util.Collections.unmodifiableMap(preventedMinorByCase);
+  }
+
+  void alertRead() {
+    alertsRead++;
+  }
+
+  public long alertsRead() {
+    return alertsRead;
   }
 
   void report(Filed filed) {

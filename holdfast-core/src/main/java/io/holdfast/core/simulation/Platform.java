@@ -85,4 +85,18 @@ public interface Platform {
 
   /** The victim replies: confirm_loss or decline. */
   default void outreachReply(OutreachMessage message, String intent) { }
+
+  /** The platform's daily prevention work (risk assessments, campaigns) for a day. */
+  default void dailyPrevention(Instant dayStart) { }
+
+  /** A proactive alert (a risk assessment or a campaign warning) for a user's inbox. */
+  record Alert(String messageId, String accountId, String source) {}
+
+  /** Alerts not handed to the world before; a platform without prevention has none. */
+  default List<Alert> newAlerts() {
+    return List.of();
+  }
+
+  /** The user opened an alert. */
+  default void alertRead(Alert alert) { }
 }

@@ -81,6 +81,11 @@ public final class Simulation {
         transfers.forEach(t -> schedule(t.at(), () -> behaviour.honest(t)));
       });
     }
+    // The platform's daily prevention batch runs in the early morning, before people wake.
+    for (int d = 0; d < p.days(); d++) {
+      Instant dayStart = p.start().plus(Duration.ofDays(d));
+      schedule(dayStart.plus(Duration.ofHours(2)), () -> platform.dailyPrevention(dayStart));
+    }
     // Analysts work every day, through the tail too, so late reports are decided.
     for (Instant review = p.start().plus(Duration.ofHours(10)); review.isBefore(last);
         review = review.plus(Duration.ofDays(1))) {
@@ -94,10 +99,11 @@ public final class Simulation {
       schedule(t, platform::tick);
       int hour = t.atZone(java.time.ZoneOffset.UTC).getHour();
       if (hour >= 8 && hour < 20) {
-        // Agents make calls in office hours, every quarter of an hour; victims read their
-        // inbox in the same hours.
+        // Agents make calls in office hours, every quarter of an hour; users read their inbox
+        // (outreach and alerts) in the same hours.
         schedule(t, behaviour::agentShift);
         schedule(t, behaviour::readOutreach);
+        schedule(t, behaviour::readAlerts);
       }
     }
   }

@@ -25,7 +25,21 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
     double honestCancelsHold, double scamVictimAnswers, double scamVictimAnswersTruthfully,
     double callReachesSender, double reachedScamVictimCancels, double victimReadsOutreach,
     double silentVictimConfirmsLoss, double victimReports, int falseReporters,
-    int falseReportsEach) {
+    int falseReportsEach, Prevention prevention) {
+
+  /**
+   * How people respond to proactive alerts (risk assessments and campaign warnings).
+   *
+   * @param userReadsAlert the chance a user opens an alert the platform shows
+   * @param scamVictimHeedsAlert the chance a victim part-way through a scam who reads an alert
+   *     stops paying the scammer
+   */
+  public record Prevention(double userReadsAlert, double scamVictimHeedsAlert) {
+    public Prevention {
+      Invariants.check(userReadsAlert >= 0 && userReadsAlert <= 1
+          && scamVictimHeedsAlert >= 0 && scamVictimHeedsAlert <= 1, "chances are 0 to 1");
+    }
+  }
 
   public static final int USERS_MAX = 5_000_000;
   public static final int DAYS_MAX = 366;
@@ -64,7 +78,7 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
         scamVictimCancelsHold, honestCancelsHold, scamVictimAnswers,
         scamVictimAnswersTruthfully, callReachesSender, reachedScamVictimCancels,
         victimReadsOutreach, silentVictimConfirmsLoss, victimReports, falseReporters,
-        falseReportsEach);
+        falseReportsEach, prevention);
   }
 
   public static WorldParameters from(Properties p) {
@@ -88,7 +102,8 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
         d(p, "scamVictimAnswersTruthfully"), d(p, "callReachesSender"),
         d(p, "reachedScamVictimCancels"), d(p, "victimReadsOutreach"),
         d(p, "silentVictimConfirmsLoss"), d(p, "victimReports"), i(p, "falseReporters"),
-        i(p, "falseReportsEach"));
+        i(p, "falseReportsEach"),
+        new Prevention(d(p, "userReadsAlert"), d(p, "scamVictimHeedsAlert")));
   }
 
   private static String s(Properties p, String key) {

@@ -24,7 +24,9 @@ class AssessmentPolicyTest {
     assertThat(policy.decide(scored(0.19), NOW, null, false, false).record()).isFalse();
     assertThat(policy.decide(scored(0.20), NOW, null, false, false))
         .isEqualTo(new AssessmentPolicy.Decision(true, false, Suppressed.NONE, false));
-    assertThat(policy.decide(scored(0.50), NOW, null, false, false))
+    assertThat(policy.decide(scored(0.54), NOW, null, false, false))
+        .isEqualTo(new AssessmentPolicy.Decision(true, false, Suppressed.NONE, false));
+    assertThat(policy.decide(scored(0.55), NOW, null, false, false))
         .isEqualTo(new AssessmentPolicy.Decision(true, true, Suppressed.NONE, false));
     assertThat(policy.decide(scored(0.80), NOW, null, false, false))
         .isEqualTo(new AssessmentPolicy.Decision(true, true, Suppressed.NONE, true));

@@ -91,18 +91,25 @@ class AssessorTest {
   }
 
   @Test
-  void newPayeesAbroadAndIgnoredWarningsCombine() {
+  void recurringPaymentsToANewPayeeAbroadAndIgnoredWarningsCombine() {
     List<Payment> abroad = List.of(
         new Payment(daysBeforeEnd(6), "a:p1", false, "NG", 10_000, null),
-        new Payment(daysBeforeEnd(5), "a:p2", false, "GH", 10_000, null),
+        new Payment(daysBeforeEnd(4), "a:p1", false, "NG", 12_000, null),
+        new Payment(daysBeforeEnd(2), "a:p1", false, "NG", 15_000, null),
         new Payment(daysBeforeEnd(4), "a:home", false, "GB", 10_000, null));
     Assessment a = assessor.assess(activity(false, abroad, List.of(), List.of(), 2));
     assertThat(a.findings()).extracting(Finding::code)
         .containsExactly("ignored_warnings", "new_payees_abroad");
     assertThat(a.score()).isEqualTo(1 - 0.5 * 0.65, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(a.resembles()).isEqualTo(ScamType.ROMANCE);
-    List<Payment> oneAbroad = abroad.subList(1, 3);
-    assertThat(assessor.assess(activity(false, oneAbroad, List.of(), List.of(), 0)).score())
-        .isZero();
+    List<Payment> twice = abroad.subList(1, 4);
+    assertThat(assessor.assess(activity(false, twice, List.of(), List.of(), 0)).score())
+        .as("two payments abroad are not a pattern").isZero();
+    List<Payment> manyPayees = List.of(
+        new Payment(daysBeforeEnd(6), "a:p1", false, "NG", 10_000, null),
+        new Payment(daysBeforeEnd(5), "a:p2", false, "NG", 10_000, null),
+        new Payment(daysBeforeEnd(4), "a:p3", false, "NG", 10_000, null));
+    assertThat(assessor.assess(activity(false, manyPayees, List.of(), List.of(), 0)).score())
+        .as("one payment each to several people abroad is not the romance pattern").isZero();
   }
 }

@@ -89,6 +89,11 @@ public final class AssessmentBatch {
     this.beforeCommit = hook;
   }
 
+  /** A day's run and its counts, for tools that run the batch without the server. */
+  public static Optional<Map<String, Object>> view(JdbcTemplate jdbc, LocalDate date) {
+    return new AssessmentRuns(jdbc).view(date);
+  }
+
   /** The assessment as of the start of {@code date}, over the policy's window before it. */
   public static Instant asOf(LocalDate date) {
     return date.atStartOfDay(ZoneOffset.UTC).toInstant();
