@@ -203,7 +203,24 @@ class BadInputIT extends PostgresServerTest {
         c("evidence of a missing case", "GET", "/v1/cases/case_missing/evidence", null, 404,
             "not-found"),
         c("outreach stats bad since", "GET", "/v1/stats/outreach?since=yesterday", null, 400,
-            "invalid-field"));
+            "invalid-field"),
+        c("register bad action", "POST", "/v1/accounts/a-1/vulnerability",
+            "{\"action\":\"toggle\",\"flag\":\"age\",\"reason\":\"r\"}", 400,
+            "invalid-field"),
+        c("register unknown flag", "POST", "/v1/accounts/a-1/vulnerability",
+            "{\"action\":\"add\",\"flag\":\"gullible\",\"reason\":\"r\"}", 400,
+            "invalid-field"),
+        c("register flag without reason", "POST", "/v1/accounts/a-1/vulnerability",
+            "{\"action\":\"add\",\"flag\":\"age\"}", 400, "invalid-field"),
+        c("register flag of a missing account", "POST",
+            "/v1/accounts/a-missing/vulnerability",
+            "{\"action\":\"add\",\"flag\":\"age\",\"reason\":\"r\"}", 404,
+            "not-found"),
+        c("register unknown field", "POST", "/v1/accounts/a-1/vulnerability",
+            "{\"action\":\"add\",\"flag\":\"age\",\"reason\":\"r\",\"x\":1}", 400,
+            "unknown-field"),
+        c("register of a missing account", "GET", "/v1/accounts/a-missing/vulnerability",
+            null, 404, "not-found"));
   }
 
   static String rule(String name, String expression) {
@@ -224,7 +241,7 @@ class BadInputIT extends PostgresServerTest {
         || c.path().startsWith("/v1/stats") || c.path().startsWith("/v1/intel/lists")
         || c.path().startsWith("/v1/freezes") || c.path().startsWith("/v1/cases")
         || c.path().startsWith("/v1/call-tasks") || c.path().startsWith("/v1/scammers")
-        || c.path().startsWith("/v1/le-requests");
+        || c.path().startsWith("/v1/le-requests") || c.path().endsWith("/vulnerability");
     Api api = asAdmin ? admin() : platform();
     Api.Response r = c.body() == null && c.status() == 415
         ? api.send(c.method(), c.path(), "name=x", "application/x-www-form-urlencoded", Map.of())
@@ -243,7 +260,8 @@ class BadInputIT extends PostgresServerTest {
         "intel_entries", "reports", "report_links", "cases", "freezes", "claims", "refunds",
         "case_notes", "frozen_funds", "call_tasks", "scammers", "sweeps", "sweep_cluster",
         "sweep_victims", "trace_holdings", "outreach_cases", "outreach_messages", "outreach_replies",
-        "le_requests", "le_request_subjects")) {
+        "le_requests", "le_request_subjects", "vulnerability_register", "vulnerability_flags",
+        "register_cursor")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     return counts;
