@@ -108,7 +108,7 @@ public class CallTaskSweeper {
       List<Object[]> updates = new ArrayList<>(rows.size());
       for (Map<String, Object> row : rows) {
         Instant sla = policy.slaAt(CallTaskView.priority(((Number) row.get("priority"))
-            .intValue()), ((Timestamp) row.get("due_at")).toInstant());
+            .intValue()), CallTaskView.instant(row.get("due_at")));
         updates.add(new Object[] {Timestamp.from(sla), row.get("task_id")});
       }
       jdbc.batchUpdate("UPDATE call_tasks SET sla_at = ? WHERE task_id = ?", updates);

@@ -19,6 +19,23 @@ final class CallTaskView {
         Math.min(InterventionPolicy.PRIORITY_MAX, stored));
   }
 
+  /**
+   * A timestamp from a row map: PostgreSQL's driver gives {@link Timestamp}, H2 gives
+   * {@link java.time.OffsetDateTime} for TIMESTAMP WITH TIME ZONE.
+   */
+  static Instant instant(Object value) {
+    if (value instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    if (value instanceof java.time.OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (value instanceof Instant i) {
+      return i;
+    }
+    return null;
+  }
+
   /** Reads a row selected with {@link CallTasks#COLUMNS}. */
   static Map<String, Object> of(ResultSet rs, InterventionPolicy policy) throws SQLException {
     Map<String, Object> m = new LinkedHashMap<>();

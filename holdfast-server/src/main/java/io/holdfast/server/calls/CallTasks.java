@@ -159,9 +159,9 @@ public class CallTasks {
   }
 
   private Instant slaOf(Map<String, Object> row) {
-    Timestamp sla = (Timestamp) row.get("sla_at");
-    return sla != null ? sla.toInstant() : policy.slaAt(CallTaskView.priority(
-        ((Number) row.get("priority")).intValue()), ((Timestamp) row.get("due_at")).toInstant());
+    Instant sla = CallTaskView.instant(row.get("sla_at"));
+    return sla != null ? sla : policy.slaAt(CallTaskView.priority(
+        ((Number) row.get("priority")).intValue()), CallTaskView.instant(row.get("due_at")));
   }
 
   /** The open task under its row lock; 404 if missing, 409 if already recorded. */

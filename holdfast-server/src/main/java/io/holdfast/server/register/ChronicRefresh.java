@@ -27,8 +27,13 @@ public class ChronicRefresh {
   private static final Logger LOG = LoggerFactory.getLogger(ChronicRefresh.class);
   /** Rows stamped before this much earlier may commit after a scan; they are read again. */
   static final Duration OVERLAP = Duration.ofMinutes(5);
-  /** Accounts recomputed per run or per subject: bounds, not expected sizes. */
+  /** Accounts recomputed per full pass or read per subject: bounds, not expected sizes. */
   static final int ACCOUNTS_MAX = 100_000;
+  /**
+   * Accounts recomputed per incremental run. The scheduler's thread is shared with the hold
+   * sweeper, so a run stays short; what a capped run left is caught by the daily full pass.
+   */
+  static final int CHANGED_MAX = 10_000;
 
   private final JdbcClient jdbc;
   private final VulnerabilityRegister register;
@@ -79,7 +84,7 @@ public class ChronicRefresh {
         .param("s", since).query(String.class).list();
     subjects.forEach(key -> accounts.addAll(payersOf(key)));
     accounts.addAll(recentPayersOfFlagged(since));
-    Report report = refresh(accounts);
+    Report report = refresh(accounts, CHANGED_MAX);
     jdbc.sql("UPDATE register_cursor SET scanned_to = :t WHERE id = 1 AND scanned_to < :t")
         .param("t", Timestamp.from(now)).update();
     return report;
@@ -104,16 +109,16 @@ public class ChronicRefresh {
             UNION SELECT entry_key FROM intel_entries""")
         .query(String.class).list();
     subjects.forEach(key -> accounts.addAll(payersOf(key)));
-    return refresh(accounts);
+    return refresh(accounts, ACCOUNTS_MAX);
   }
 
-  private Report refresh(Set<String> accounts) {
+  private Report refresh(Set<String> accounts, int max) {
     int checked = 0;
     int changed = 0;
     for (String account : accounts) {
-      if (checked >= ACCOUNTS_MAX) {
-        LOG.warn("chronic refresh stopped at {} accounts; the rest wait for the next run",
-            ACCOUNTS_MAX);
+      if (checked >= max) {
+        LOG.warn("chronic refresh stopped at {} of {} accounts; the daily pass does the rest",
+            max, accounts.size());
         break;
       }
       checked++;
