@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,6 +59,13 @@ public class AccountRepository {
           kyc_level, vulnerability_flags, status, updated_at)
         VALUES (:id, :created, :country, :dob, :band, :kyc, :flags, :status, :at)""";
     jdbc.sql(sql).params(params).update();
+  }
+
+  /** Up to {@code limit} profiles after {@code afterId} in id order, for batches that page. */
+  public List<AccountProfile> pageAfter(String afterId, int limit) {
+    return jdbc.sql("SELECT * FROM accounts WHERE account_id > :after ORDER BY account_id"
+        + " LIMIT :limit").param("after", afterId).param("limit", limit)
+        .query(AccountRepository::map).list();
   }
 
   /** Streams every profile, for rebuilding the feature state on start. */

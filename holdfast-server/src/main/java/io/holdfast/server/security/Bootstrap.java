@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Bootstrap implements ApplicationRunner {
   public static final List<String> PLATFORM_SCOPES =
       List.of("screen", "ingest", "intel", "rules", "metrics", "holds", "instructions",
-          "reports", "outreach");
+          "reports", "outreach", "prevention");
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
 
   private final ApiKeys apiKeys;

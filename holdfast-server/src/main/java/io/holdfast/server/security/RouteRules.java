@@ -19,6 +19,7 @@ public final class RouteRules {
   public static final String INSTRUCTIONS = "SCOPE_instructions";
   public static final String REPORTS = "SCOPE_reports";
   public static final String OUTREACH = "SCOPE_outreach";
+  public static final String PREVENTION = "SCOPE_prevention";
   public static final String ANALYST = "ROLE_ANALYST";
   public static final String SUPERVISOR = "ROLE_SUPERVISOR";
   public static final String ADMIN = "ROLE_ADMIN";
@@ -90,6 +91,14 @@ public final class RouteRules {
         RouteRule.of(GET, "/v1/le-requests/{requestId}", ANALYST, SUPERVISOR),
         RouteRule.of(GET, "/v1/cases/{caseId}/evidence", ANALYST, SUPERVISOR),
         RouteRule.of(GET, "/v1/cases/{caseId}/evidence.html", ANALYST, SUPERVISOR),
+        RouteRule.of(POST, "/v1/assessments/runs", SUPERVISOR, ADMIN),
+        RouteRule.of(GET, "/v1/assessments/runs/{date}", ANALYST, SUPERVISOR, ADMIN),
+        RouteRule.of(GET, "/v1/accounts/{accountId}/assessments", ANALYST),
+        RouteRule.of(GET, "/v1/prevention/messages", PREVENTION),
+        RouteRule.of(POST, "/v1/prevention/messages/{messageId}/shown", PREVENTION),
+        RouteRule.of(GET, "/v1/accounts/{accountId}/prevention-messages", ANALYST),
+        RouteRule.of(GET, "/v1/accounts/{accountId}/alert-opt-outs", INGEST, ANALYST),
+        RouteRule.of(PUT, "/v1/accounts/{accountId}/alert-opt-outs", INGEST),
         RouteRule.of(GET, "/v1/webhooks/deliveries", ADMIN),
         RouteRule.of(POST, "/v1/webhooks/deliveries/{instructionId}/retry", ADMIN),
         RouteRule.of(GET, "/v1/sandbox/ledger", ADMIN),

@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "holdfast.risk.model=none",
         // Tests run sweeps on their own thread (SweepRunner.runPending), so none waits on
         // the background worker.
-        "holdfast.sweeps.worker=false"
+        "holdfast.sweeps.worker=false",
+        // Tests run daily assessments on their own thread, for days of their choosing.
+        "holdfast.assessments.daily=false"
     })
 public abstract class PostgresServerTest {
   public static final String PLATFORM_KEY = "test-platform-key-0123456789";

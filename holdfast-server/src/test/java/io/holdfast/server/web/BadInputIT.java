@@ -247,7 +247,29 @@ class BadInputIT extends PostgresServerTest {
         c("call tasks bad assigned", "GET", "/v1/call-tasks?assigned=them", null, 400,
             "invalid-field"),
         c("call tasks bad kind", "GET", "/v1/call-tasks?kind=fax", null, 400,
-            "invalid-field"));
+            "invalid-field"),
+        c("assessment run bad date", "POST", "/v1/assessments/runs", "{\"date\":\"26/11/2026\"}",
+            400, "invalid-field"),
+        c("assessment run in the future", "POST", "/v1/assessments/runs",
+            "{\"date\":\"2999-01-01\"}", 400, "invalid-field"),
+        c("assessment run unknown field", "POST", "/v1/assessments/runs",
+            "{\"date\":\"2026-01-01\",\"force\":true}", 400, "unknown-field"),
+        c("assessment run missing", "GET", "/v1/assessments/runs/1999-01-01", null, 404,
+            "not-found"),
+        c("assessment run path not a day", "GET", "/v1/assessments/runs/yesterday", null, 400,
+            "invalid-field"),
+        c("account assessments huge page", "GET", "/v1/accounts/acct-x/assessments?limit=9999",
+            null, 400, "invalid-field"),
+        c("prevention negative cursor", "GET", "/v1/prevention/messages?after=-1", null, 400,
+            "invalid-field"),
+        c("prevention shown without account", "POST",
+            "/v1/prevention/messages/assessment:x/shown", null, 400, "invalid-field"),
+        c("opt-outs unknown channel", "PUT", "/v1/accounts/acct-x/alert-opt-outs",
+            "{\"channels\":[\"carrier_pigeon\"]}", 400, "invalid-field"),
+        c("opt-outs without list", "PUT", "/v1/accounts/acct-x/alert-opt-outs", "{}", 400,
+            "invalid-field"),
+        c("opt-outs of a missing account", "PUT", "/v1/accounts/acct-missing/alert-opt-outs",
+            "{\"channels\":[]}", 404, "not-found"));
   }
 
   static String rule(String name, String expression) {
@@ -268,7 +290,8 @@ class BadInputIT extends PostgresServerTest {
         || c.path().startsWith("/v1/stats") || c.path().startsWith("/v1/intel/lists")
         || c.path().startsWith("/v1/freezes") || c.path().startsWith("/v1/cases")
         || c.path().startsWith("/v1/call-tasks") || c.path().startsWith("/v1/scammers")
-        || c.path().startsWith("/v1/le-requests") || c.path().endsWith("/vulnerability");
+        || c.path().startsWith("/v1/le-requests") || c.path().startsWith("/v1/assessments")
+        || c.path().endsWith("/assessments?limit=9999") || c.path().endsWith("/vulnerability");
     Api api = asAdmin ? admin() : platform();
     Api.Response r = c.body() == null && c.status() == 415
         ? api.send(c.method(), c.path(), "name=x", "application/x-www-form-urlencoded", Map.of())
@@ -287,7 +310,8 @@ class BadInputIT extends PostgresServerTest {
         "intel_entries", "reports", "report_links", "cases", "freezes", "claims", "refunds",
         "case_notes", "frozen_funds", "call_tasks", "scammers", "sweeps", "sweep_cluster",
         "sweep_victims", "trace_holdings", "outreach_cases", "outreach_messages", "outreach_replies",
-        "le_requests", "le_request_subjects", "vulnerability_register", "vulnerability_flags",
+        "le_requests", "le_request_subjects", "assessment_runs", "assessments",
+        "prevention_messages", "alert_opt_outs", "vulnerability_register", "vulnerability_flags",
         "register_cursor")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
