@@ -53,9 +53,9 @@ ALTER TABLE call_tasks ADD CONSTRAINT call_tasks_source
 ALTER TABLE call_tasks ADD CONSTRAINT call_tasks_claim
   CHECK ((assigned_to IS NULL) = (claimed_at IS NULL));
 ALTER TABLE call_tasks ADD CONSTRAINT call_tasks_priority CHECK (priority >= 1);
--- The sweeper's scans: open tasks by deadline, and tasks still without one.
+-- The sweeper's scans: open tasks by deadline, and tasks still without one. A person's earlier
+-- outcomes are found through V42's call_tasks_by_account_state.
 CREATE INDEX call_tasks_sla ON call_tasks (state, sla_at);
-CREATE INDEX call_tasks_by_account ON call_tasks (account_id, created_at);
 
 -- Scripts for interventions that are not about a held payment (no amount to quote), per scam
 -- type, falling back to GENERAL; a held payment's task keeps the CALL_SCRIPT templates.
