@@ -125,6 +125,8 @@ public class DemoCommand implements Callable<Integer> {
         "--holdfast.outreach.remind-millis=" + never,
         "--holdfast.outreach.sequence-millis=" + never,
         "--holdfast.assessments.daily=false", "--holdfast.prevention.sequence-millis=" + never,
+        "--holdfast.register.refresh-millis=" + never,
+        "--holdfast.interventions.sweep-millis=" + never,
         "--logging.level.root=WARN", "--logging.level.io.holdfast=WARN",
         // Start-up notices a demo user cannot act on (library versions, docs endpoints).
         "--logging.level.org.flywaydb=ERROR", "--logging.level.org.springdoc=ERROR"));

@@ -19,6 +19,9 @@ final class AccountState {
   long createdSecond = UNKNOWN;
   long seniorFromSecond = UNKNOWN;
   boolean vulnerable;
+  // The register's own reasons (an analyst's flag, the chronic-victim marker): kept apart from
+  // the platform's flags so a profile update does not erase them.
+  boolean registerVulnerable;
   int kycLevel;
   long firstSeenSecond = UNKNOWN;
 

@@ -49,6 +49,18 @@ public final class FeatureStore {
     }
   }
 
+  /**
+   * What the vulnerability register adds to the platform's flags: a flag an analyst or an
+   * intervention recorded, or the chronic-victim marker. Either makes the sender vulnerable
+   * for screening, hold length and the ladder, as a platform flag does.
+   */
+  public void putRegister(String accountId, boolean vulnerable) {
+    AccountState s = state(Counterparty.accountKey(accountId));
+    synchronized (s) {
+      s.registerVulnerable = vulnerable;
+    }
+  }
+
   /** Records a security event or a deposit ({@code amountUsdMinor} is 0 for non-deposits). */
   public void recordEvent(String accountId, AccountEventType type, Instant at, long amountUsdMinor) {
     Invariants.check(amountUsdMinor >= 0, "negative deposit");

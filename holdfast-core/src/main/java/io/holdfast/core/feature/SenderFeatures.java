@@ -17,7 +17,7 @@ final class SenderFeatures {
           ? 0.0 : Math.max(0.0, (now - origin) / (double) FeatureStore.DAY_SECONDS));
       into.set(Feature.SENDER_IS_SENIOR,
           s.seniorFromSecond != AccountState.UNKNOWN && now >= s.seniorFromSecond);
-      into.set(Feature.SENDER_VULNERABLE, s.vulnerable);
+      into.set(Feature.SENDER_VULNERABLE, s.vulnerable || s.registerVulnerable);
       into.set(Feature.SENDER_KYC_LEVEL, s.kycLevel);
       history(s, now, amountUsd, recipientHash, into);
       security(s, now, into);

@@ -84,13 +84,15 @@ public class LadderMessages {
     Rendered script = render("CALL_SCRIPT", type.name(), "en", hold, releaseAt);
     int priority = hold.terms().tier() == RiskTier.SEVERE ? 1
         : hold.terms().senderVulnerable() ? 2 : 3;
+    // kind CALL and source LADDER are the columns' defaults; the service-level deadline is
+    // set by the interventions' sweeper from the priority.
     jdbc.update("INSERT INTO call_tasks (task_id, hold_id, account_id, reason, script, priority,"
-            + " due_at, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)"
+            + " due_at, state, created_at, scam_type) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)"
             + " ON CONFLICT DO NOTHING",
         "call_" + hold.holdId(), hold.holdId(), hold.terms().senderAccount(),
         "held payment, suspected " + type.wire() + ": "
             + String.join(", ", hold.terms().reasonCodes()),
-        script.body(), priority, Timestamp.from(now), Timestamp.from(now));
+        script.body(), priority, Timestamp.from(now), Timestamp.from(now), type.name());
   }
 
   /** The template for kind, scam type and language, falling back to GENERAL and English. */

@@ -66,6 +66,15 @@ public class FeatureStateLoader implements SmartInitializingSingleton {
       features.putProfile(profile);
       counts[0]++;
     });
+    // The vulnerability register's own marks (an analyst's or an intervention's flag, the
+    // chronic-victim marker) make a sender vulnerable just as the platform's flags do.
+    jdbc.query("""
+            SELECT account_id FROM vulnerability_flags
+            UNION
+            SELECT account_id FROM vulnerability_register WHERE chronic_since IS NOT NULL""",
+        rs -> {
+          features.putRegister(rs.getString(1), true);
+        });
     jdbc.query("""
             SELECT account_id, event_type, occurred_at, amount_usd_minor FROM account_events
             WHERE occurred_at >= ? ORDER BY occurred_at""",

@@ -204,6 +204,50 @@ class BadInputIT extends PostgresServerTest {
             "not-found"),
         c("outreach stats bad since", "GET", "/v1/stats/outreach?since=yesterday", null, 400,
             "invalid-field"),
+        c("register bad action", "POST", "/v1/accounts/a-1/vulnerability",
+            "{\"action\":\"toggle\",\"flag\":\"age\",\"reason\":\"r\"}", 400,
+            "invalid-field"),
+        c("register unknown flag", "POST", "/v1/accounts/a-1/vulnerability",
+            "{\"action\":\"add\",\"flag\":\"gullible\",\"reason\":\"r\"}", 400,
+            "invalid-field"),
+        c("register flag without reason", "POST", "/v1/accounts/a-1/vulnerability",
+            "{\"action\":\"add\",\"flag\":\"age\"}", 400, "invalid-field"),
+        c("register flag of a missing account", "POST",
+            "/v1/accounts/a-missing/vulnerability",
+            "{\"action\":\"add\",\"flag\":\"age\",\"reason\":\"r\"}", 404,
+            "not-found"),
+        c("register unknown field", "POST", "/v1/accounts/a-1/vulnerability",
+            "{\"action\":\"add\",\"flag\":\"age\",\"reason\":\"r\",\"x\":1}", 400,
+            "unknown-field"),
+        c("register of a missing account", "GET", "/v1/accounts/a-missing/vulnerability",
+            null, 404, "not-found"),
+        c("call task without account", "POST", "/v1/call-tasks", "{\"reason\":\"r\"}", 400,
+            "invalid-field"),
+        c("call task bad kind", "POST", "/v1/call-tasks",
+            "{\"account_id\":\"a-1\",\"kind\":\"fax\",\"reason\":\"r\"}", 400,
+            "invalid-field"),
+        c("call task without reason", "POST", "/v1/call-tasks", "{\"account_id\":\"a-1\"}",
+            400, "invalid-field"),
+        c("call task bad priority", "POST", "/v1/call-tasks",
+            "{\"account_id\":\"a-1\",\"reason\":\"r\",\"priority\":9}", 400,
+            "invalid-field"),
+        c("call task bad scam type", "POST", "/v1/call-tasks",
+            "{\"account_id\":\"a-1\",\"reason\":\"r\",\"scam_type\":\"lottery\"}", 400,
+            "invalid-field"),
+        c("call task bad due", "POST", "/v1/call-tasks",
+            "{\"account_id\":\"a-1\",\"reason\":\"r\",\"due_at\":\"soon\"}", 400,
+            "invalid-field"),
+        c("call task due far ahead", "POST", "/v1/call-tasks",
+            "{\"account_id\":\"a-1\",\"reason\":\"r\",\"due_at\":\"2999-01-01T00:00:00Z\"}",
+            400, "invalid-field"),
+        c("call task for a missing account", "POST", "/v1/call-tasks",
+            "{\"account_id\":\"a-missing\",\"reason\":\"r\"}", 404, "not-found"),
+        c("call task claim missing", "POST", "/v1/call-tasks/call_missing/claim", null, 404,
+            "not-found"),
+        c("call tasks bad assigned", "GET", "/v1/call-tasks?assigned=them", null, 400,
+            "invalid-field"),
+        c("call tasks bad kind", "GET", "/v1/call-tasks?kind=fax", null, 400,
+            "invalid-field"),
         c("assessment run bad date", "POST", "/v1/assessments/runs", "{\"date\":\"26/11/2026\"}",
             400, "invalid-field"),
         c("assessment run in the future", "POST", "/v1/assessments/runs",
@@ -247,7 +291,7 @@ class BadInputIT extends PostgresServerTest {
         || c.path().startsWith("/v1/freezes") || c.path().startsWith("/v1/cases")
         || c.path().startsWith("/v1/call-tasks") || c.path().startsWith("/v1/scammers")
         || c.path().startsWith("/v1/le-requests") || c.path().startsWith("/v1/assessments")
-        || c.path().endsWith("/assessments?limit=9999");
+        || c.path().endsWith("/assessments?limit=9999") || c.path().endsWith("/vulnerability");
     Api api = asAdmin ? admin() : platform();
     Api.Response r = c.body() == null && c.status() == 415
         ? api.send(c.method(), c.path(), "name=x", "application/x-www-form-urlencoded", Map.of())
@@ -267,7 +311,8 @@ class BadInputIT extends PostgresServerTest {
         "case_notes", "frozen_funds", "call_tasks", "scammers", "sweeps", "sweep_cluster",
         "sweep_victims", "trace_holdings", "outreach_cases", "outreach_messages", "outreach_replies",
         "le_requests", "le_request_subjects", "assessment_runs", "assessments",
-        "prevention_messages", "alert_opt_outs")) {
+        "prevention_messages", "alert_opt_outs", "vulnerability_register", "vulnerability_flags",
+        "register_cursor")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     return counts;
