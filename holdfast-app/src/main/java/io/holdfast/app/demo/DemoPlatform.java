@@ -43,6 +43,8 @@ final class DemoPlatform implements Platform {
   private final io.holdfast.server.outreach.OutreachSequencer outreachSequencer;
   private final DemoAnalyst analyst;
   private final DemoPrevention prevention;
+  private final io.holdfast.server.register.ChronicRefresh chronic;
+  private final io.holdfast.server.calls.CallTaskSweeper interventions;
 
   DemoPlatform(DemoApi api, ConfigurableApplicationContext context) {
     this.api = api;
@@ -59,6 +61,8 @@ final class DemoPlatform implements Platform {
         io.holdfast.server.outreach.OutreachSequencer.class);
     this.analyst = new DemoAnalyst(api);
     this.prevention = new DemoPrevention(api, context);
+    this.chronic = context.getBean(io.holdfast.server.register.ChronicRefresh.class);
+    this.interventions = context.getBean(io.holdfast.server.calls.CallTaskSweeper.class);
   }
 
   /** Calls and wall time per kind of call, to show where a run's time goes. */
@@ -136,6 +140,8 @@ final class DemoPlatform implements Platform {
       sequencer.run();
       sandbox.applyPending(100_000);
       prevention.tick();
+      chronic.refreshChanged();
+      interventions.sweep();
     });
   }
 

@@ -287,9 +287,9 @@ final class Behaviour {
         .filter(this::ongoing).toList();
     if (!ongoing.isEmpty() && random.nextDouble() < p.reachedScamVictimCancels()) {
       ongoing.forEach(this::stopBeforeNextPayment);
-      return "sender_cancelled";
+      return "dissuaded";
     }
-    return "sender_proceeds";
+    return "reached";
   }
 
   /**

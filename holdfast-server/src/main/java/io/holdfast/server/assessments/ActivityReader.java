@@ -14,8 +14,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -51,15 +53,21 @@ final class ActivityReader {
     events(range, deposits, changes);
     Map<String, Integer> ignored = warningsIgnored(range);
     Map<String, Integer> losses = confirmedLosses(afterAccount, last);
+    Set<String> chronic = register("SELECT account_id FROM vulnerability_register"
+        + " WHERE account_id > ? AND account_id <= ? AND chronic_since IS NOT NULL", afterAccount,
+        last);
+    Set<String> analystFlagged = register("SELECT DISTINCT account_id FROM vulnerability_flags"
+        + " WHERE account_id > ? AND account_id <= ?", afterAccount, last);
     List<AccountActivity> out = new ArrayList<>(profiles.size());
     for (AccountProfile p : profiles) {
       if (p.status() != AccountStatus.ACTIVE) {
         continue;
       }
       Instant seniorFrom = p.seniorFrom();
-      out.add(new AccountActivity(p.accountId(), p.country(), p.vulnerable(),
+      String id = p.accountId();
+      out.add(new AccountActivity(id, p.country(), p.vulnerable() || analystFlagged.contains(id),
           seniorFrom != null && !seniorFrom.isAfter(to),
-          losses.getOrDefault(p.accountId(), 0) >= 2, from, to,
+          chronic.contains(id) || losses.getOrDefault(id, 0) >= 2, from, to,
           list(payments.get(p.accountId())), list(deposits.get(p.accountId())),
           list(changes.get(p.accountId())), ignored.getOrDefault(p.accountId(), 0)));
     }
@@ -117,7 +125,19 @@ final class ActivityReader {
     return out;
   }
 
-  /** Confirmed reports each account filed as a victim, at any time. */
+  /**
+   * Accounts of the chunk the vulnerability register marks (chronic victims, or flags its
+   * analysts and interventions recorded beside the platform's).
+   */
+  private Set<String> register(String sql, String after, String last) {
+    return new HashSet<>(jdbc.queryForList(sql, String.class, after, last));
+  }
+
+  /**
+   * Confirmed reports each account filed as a victim, at any time: the register's own rule
+   * counts these too, but its refresh runs on a timer, and a run from the command line should
+   * not depend on it.
+   */
   private Map<String, Integer> confirmedLosses(String after, String last) {
     Map<String, Integer> out = new HashMap<>();
     jdbc.query("SELECT reporter_account, COUNT(*) FROM reports WHERE reporter_account > ?"

@@ -103,11 +103,13 @@ final class ChunkWriter {
     String reason = String.format(java.util.Locale.ROOT,
         "daily assessment %s: exposure %.2f, resembles %s: %s", day, a.score(),
         a.resembles().wire(), a.explanation());
+    // The intervention sweeper sets the service-level deadline from the priority.
     return jdbc.update("INSERT INTO call_tasks (task_id, hold_id, account_id, reason, script,"
-        + " priority, due_at, state, created_at) VALUES (?, NULL, ?, ?, ?, ?, ?, 'OPEN', ?)"
+        + " priority, due_at, state, created_at, kind, source, scam_type, created_by)"
+        + " VALUES (?, NULL, ?, ?, ?, ?, ?, 'OPEN', ?, 'CALL', 'ASSESSMENT', ?, ?)"
         + " ON CONFLICT DO NOTHING", "assess_" + day + "_" + a.accountId(), a.accountId(),
         clip(reason, 1000), scripts.get(a.resembles()).body(), o.vulnerable() ? 2 : 3,
-        Timestamp.from(now), Timestamp.from(now));
+        Timestamp.from(now), Timestamp.from(now), a.resembles().name(), "daily assessment");
   }
 
   private void insertAssessments(LocalDate date, List<Outcome> outcomes) {

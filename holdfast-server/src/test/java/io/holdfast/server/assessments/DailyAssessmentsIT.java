@@ -84,6 +84,10 @@ class DailyAssessmentsIT extends AssessmentFixtures {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM call_tasks WHERE account_id = ?"
         + " AND state = 'OPEN'", Long.class, depositor)).isEqualTo(1);
     assertThat(admin().get("/v1/call-tasks?limit=1000").body()).contains(depositor);
+    assertThat(jdbc.queryForMap("SELECT source, kind, scam_type, hold_id FROM call_tasks"
+        + " WHERE account_id = ?", depositor)).containsEntry("source", "ASSESSMENT")
+        .containsEntry("kind", "CALL").containsEntry("scam_type", "IMPERSONATION")
+        .containsEntry("hold_id", null);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM call_tasks WHERE account_id = ?",
         Long.class, flaggedPayer)).isZero();
 
