@@ -49,6 +49,7 @@ final class Impact {
     int warned;
     int abandoned;
     int held;
+    int returned;
     int blocked;
     long heldMinutes;
   }
@@ -127,6 +128,8 @@ final class Impact {
       }
       case "HOLD" -> {
         honest.held++;
+        honest.returned += a.fate == io.holdfast.core.simulation.Platform.HoldFate.RETURNED
+            ? 1 : 0;
         long[] t = holdTimes.get(a.transfer.transferId());
         honest.heldMinutes += t == null ? 0 : t[0];
       }

@@ -51,9 +51,10 @@ final class ImpactHtml {
           e.getValue()));
     }
     h.append(String.format(Locale.ROOT, "<tr><td>honest transfers warned / abandoned /"
-        + " blocked</td><td>%,d / %,d / %,d</td></tr><tr><td>hours honest users waited on"
+        + " blocked</td><td>%,d / %,d / %,d</td></tr><tr><td>honest held payments returned to"
+        + " the sender</td><td>%,d</td></tr><tr><td>hours honest users waited on"
         + " holds</td><td>%,.0f</td></tr></table>", i.honest.warned, i.honest.abandoned,
-        i.honest.blocked, i.honest.heldMinutes / 60.0));
+        i.honest.blocked, i.honest.returned, i.honest.heldMinutes / 60.0));
     h.append(String.format(Locale.ROOT, "<p>Recovered money reconciles with the sandbox"
         + " ledger: refunds %s, ledger credits %s.</p>", ImpactText.usd(i.total.recovered),
         ImpactText.usd(i.ledgerRefundsMinor)));

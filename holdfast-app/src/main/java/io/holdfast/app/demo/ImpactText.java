@@ -26,9 +26,10 @@ final class ImpactText {
     out.append(String.format(Locale.ROOT, "%nScam money blocked or recovered: %.1f%% (goal at"
         + " least 90%%)%n", 100 * saved));
     out.append(String.format(Locale.ROOT, "Honest transfers held: %,d of %,d = %.2f%% (goal at"
-        + " most 0.5%%); warned %,d (%.2f%%), of which %,d abandoned; blocked %,d; total delay"
-        + " %,.0f hours%n", h.held, h.transfers, 100 * heldShare, h.warned,
-        100 * share(h.warned, h.transfers), h.abandoned, h.blocked, h.heldMinutes / 60.0));
+        + " most 0.5%%), of which %,d returned to the sender; warned %,d (%.2f%%), of which %,d"
+        + " abandoned; blocked %,d; total delay %,.0f hours%n", h.held, h.transfers,
+        100 * heldShare, h.returned, h.warned, 100 * share(h.warned, h.transfers), h.abandoned,
+        h.blocked, h.heldMinutes / 60.0));
     out.append(String.format(Locale.ROOT, "Laundering transfers by scammers and mules: %,d,"
         + " of which %,d did not go through%n%n", i.launderingAttempts, i.launderingStopped));
     for (Map.Entry<String, Long> e : i.programme.entrySet()) {

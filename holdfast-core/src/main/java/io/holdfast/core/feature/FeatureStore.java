@@ -140,6 +140,15 @@ public final class FeatureStore {
     return into;
   }
 
+  /**
+   * The recipient features of {@code key} (a {@link Counterparty#key()}) as of {@code now}, for
+   * an investigation after screening, such as a hold falling due.
+   */
+  public FeatureVector recipient(String key, Instant now, FeatureVector into) {
+    RecipientFeatures.compute(states.get(key), now.getEpochSecond(), into);
+    return into;
+  }
+
   /** Distinct reporters who reported {@code key} (a {@link Counterparty#key()}) as a scammer. */
   public int reportCount(String key) {
     AccountState s = states.get(key);

@@ -1,9 +1,12 @@
 package io.holdfast.server.holds;
 
 import io.holdfast.core.feature.FeatureStore;
+import io.holdfast.core.feature.FeatureVector;
+import io.holdfast.core.hold.RecipientFindings;
 import io.holdfast.core.hold.Hold;
 import io.holdfast.core.intel.IntelIndex;
 import io.holdfast.core.transfer.Counterparty;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The automatic checks re-run when a hold falls due: has the recipient been put on an intel
- * list, reported as a scammer, or is it now receiving held payments from several other
- * senders? Any of these is an open finding, and the hold is extended or returned instead of
+ * list, reported as a scammer, is it now receiving held payments from several other senders,
+ * or has it (young) collected from many new senders or passed money on within hours
+ * ({@link RecipientFindings})? Any of these is an open finding, and the hold is extended or returned instead of
  * released. Checks for a whole sweep batch run as one query, so a sweep stays fast.
  */
 @Component
@@ -27,11 +31,14 @@ public class HoldInvestigation {
   private final IntelIndex intel;
   private final FeatureStore features;
   private final JdbcTemplate jdbc;
+  private final Clock clock;
 
-  public HoldInvestigation(IntelIndex intel, FeatureStore features, JdbcTemplate jdbc) {
+  public HoldInvestigation(IntelIndex intel, FeatureStore features, JdbcTemplate jdbc,
+      Clock clock) {
     this.intel = intel;
     this.features = features;
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /** The open finding for each hold that has one, by hold id. */
@@ -64,7 +71,8 @@ public class HoldInvestigation {
     if (others >= OTHER_HELD_SENDERS_MIN) {
       return "recipient has held payments from " + others + " other senders";
     }
-    return null;
+    return RecipientFindings.first(features.recipient(recipient, clock.instant(),
+        new FeatureVector())).orElse(null);
   }
 
   private Map<String, Integer> heldSendersByRecipient(List<Hold> holds) {

@@ -1,0 +1,67 @@
+package io.holdfast.core.hold;
+
+import io.holdfast.core.feature.Feature;
+import io.holdfast.core.feature.FeatureVector;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the recipient of a held payment did while the payment was held, read from its features
+ * when the hold falls due: the investigation's "follow the recipient" front. Each finding is a
+ * named pattern of scam collection or mule accounts, confined to young recipients, because an
+ * established shop or friend collects from many people and pays money on without being a scam.
+ */
+public final class RecipientFindings {
+  /** A recipient first seen within this many days counts as young. */
+  static final double YOUNG_DAYS = 30;
+  static final long FAN_IN_SENDERS_MIN = 3;
+  static final double NEW_SENDER_SHARE_MIN = 0.6;
+  static final long FAST_TURNAROUND_SECONDS = 6 * 3_600;
+  static final double PASSED_ON_SHARE_MIN = 0.5;
+
+  private RecipientFindings() {}
+
+  /** The named patterns, in the order they are checked. */
+  public static List<Function<FeatureVector, Optional<String>>> all() {
+    return List.of(RecipientFindings::collectsFromManyNewSenders,
+        RecipientFindings::passesMoneyOnFast);
+  }
+
+  /** The first finding, if any. */
+  public static Optional<String> first(FeatureVector recipient) {
+    for (Function<FeatureVector, Optional<String>> finding : all()) {
+      Optional<String> found = finding.apply(recipient);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Giveaway, marketplace and investment collection: a young recipient paid by many new people. */
+  static Optional<String> collectsFromManyNewSenders(FeatureVector r) {
+    long senders = (long) r.get(Feature.RECIPIENT_DISTINCT_SENDERS_7D);
+    if (young(r) && senders >= FAN_IN_SENDERS_MIN
+        && r.get(Feature.RECIPIENT_NEW_SENDER_SHARE_7D) >= NEW_SENDER_SHARE_MIN) {
+      return Optional.of("recipient is young and collected from " + senders
+          + " senders in 7 days, most of them paying it for the first time");
+    }
+    return Optional.empty();
+  }
+
+  /** A mule's layering: money in, most of it out again within hours. */
+  static Optional<String> passesMoneyOnFast(FeatureVector r) {
+    double turnaround = r.get(Feature.RECIPIENT_TURNAROUND_SECONDS);
+    if (young(r) && turnaround >= 0 && turnaround <= FAST_TURNAROUND_SECONDS
+        && r.get(Feature.RECIPIENT_OUTBOUND_INBOUND_RATIO_24H) >= PASSED_ON_SHARE_MIN) {
+      return Optional.of("recipient is young and passed money on within "
+          + Math.round(turnaround / 3_600) + " h of receiving it");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean young(FeatureVector r) {
+    return r.get(Feature.RECIPIENT_KNOWN) > 0 && r.get(Feature.RECIPIENT_AGE_DAYS) <= YOUNG_DAYS;
+  }
+}
