@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 final class SegmentSql {
   static final int PAGE_MAX = 10_000;
 
-  /** A member, with what its message depends on. {@code resembles} is null without a recent assessment. */
+  /** A member, with what its message depends on; {@code resembles} null without an assessment. */
   record Member(String accountId, String country, String resembles) {}
 
   private final NamedParameterJdbcTemplate named;

@@ -282,7 +282,8 @@ class BadInputIT extends PostgresServerTest {
         || c.path().startsWith("/v1/freezes") || c.path().startsWith("/v1/cases")
         || c.path().startsWith("/v1/call-tasks") || c.path().startsWith("/v1/scammers")
         || c.path().startsWith("/v1/le-requests") || c.path().startsWith("/v1/assessments")
-        || c.path().endsWith("/assessments?limit=9999") || c.path().startsWith("/v1/campaigns");
+        || c.path().endsWith("/assessments?limit=9999")
+        || c.path().startsWith("/v1/campaigns");
     Api api = asAdmin ? admin() : platform();
     Api.Response r = c.body() == null && c.status() == 415
         ? api.send(c.method(), c.path(), "name=x", "application/x-www-form-urlencoded", Map.of())
