@@ -5,7 +5,8 @@
 -- customers can be compared honestly. Portable between PostgreSQL and H2 (PostgreSQL mode).
 
 -- segment is the criteria as JSON (read by the server into the core's Segment); the state
--- columns follow the core's Campaign types: activated_* once it ran, ended_* when terminal.
+-- columns follow the core's Campaign types: activated_* once it ran, ended_* when terminal;
+-- note is the note of the last command (a pause's, an end's, a dismissal's why).
 -- surge_key (region:scam_type) is set on the surge detector's proposals only.
 CREATE TABLE campaigns (
   campaign_id      VARCHAR(64) PRIMARY KEY,
@@ -30,7 +31,7 @@ CREATE TABLE campaigns (
   paused_at        TIMESTAMP WITH TIME ZONE,
   ended_by         VARCHAR(200),
   ended_at         TIMESTAMP WITH TIME ZONE,
-  end_note         VARCHAR(1000),
+  note             VARCHAR(1000),
   version          INTEGER NOT NULL CHECK (version >= 1),
   CHECK (ends_at > starts_at),
   CHECK (state <> 'PROPOSED' OR reason IS NOT NULL),

@@ -12,6 +12,7 @@ import io.holdfast.server.web.ApiProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -128,8 +129,11 @@ final class CampaignBodies {
     if (s == null) {
       throw ApiProblem.invalidField("schedule", "schedule is required");
     }
-    Instant starts = s.startsAt() == null ? now : instant("schedule.starts_at", s.startsAt());
-    Instant ends = instant("schedule.ends_at", s.endsAt());
+    // Whole milliseconds: both stores keep them exactly (PostgreSQL rounds nanoseconds), so
+    // the window read back is the window checked.
+    Instant starts = (s.startsAt() == null ? now : instant("schedule.starts_at", s.startsAt()))
+        .truncatedTo(ChronoUnit.MILLIS);
+    Instant ends = instant("schedule.ends_at", s.endsAt()).truncatedTo(ChronoUnit.MILLIS);
     Schedule.Cadence cadence = switch (s.cadence() == null ? "" : s.cadence()) {
       case "once" -> Schedule.Cadence.ONCE;
       case "daily" -> Schedule.Cadence.DAILY;

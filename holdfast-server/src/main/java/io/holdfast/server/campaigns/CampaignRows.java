@@ -19,7 +19,7 @@ final class CampaignRows {
   static final int LIST_MAX = 500;
   private static final String COLUMNS = "campaign_id, name, state, scam_type, channel, segment,"
       + " starts_at, ends_at, cadence, cap_per_user, holdout_bp, reason, created_by, created_at,"
-      + " activated_by, activated_at, paused_by, paused_at, ended_by, ended_at, end_note,"
+      + " activated_by, activated_at, paused_by, paused_at, ended_by, ended_at, note,"
       + " version";
 
   private final JdbcTemplate jdbc;
@@ -102,7 +102,7 @@ final class CampaignRows {
       endedAt = c.cancelledAt();
     }
     int updated = jdbc.update("UPDATE campaigns SET state = ?, activated_by = ?, activated_at = ?,"
-        + " paused_by = ?, paused_at = ?, ended_by = ?, ended_at = ?, end_note = ?, version = ?"
+        + " paused_by = ?, paused_at = ?, ended_by = ?, ended_at = ?, note = ?, version = ?"
         + " WHERE campaign_id = ? AND version = ?", state(next), activatedBy, ts(activatedAt),
         pausedBy, ts(pausedAt), endedBy, ts(endedAt), note, next.version(), next.campaignId(),
         before.version());
@@ -150,14 +150,8 @@ final class CampaignRows {
       case "ENDED" -> new Campaign.Ended(terms, activation, rs.getString("ended_by"),
           instant(rs, "ended_at"), v);
       default -> new Campaign.Cancelled(terms, rs.getString("ended_by"),
-          instant(rs, "ended_at"), rs.getString("end_note"), v);
+          instant(rs, "ended_at"), rs.getString("note"), v);
     };
-  }
-
-  /** The note an ended or dismissed campaign was closed with. */
-  Optional<String> endNote(String campaignId) {
-    return jdbc.queryForList("SELECT end_note FROM campaigns WHERE campaign_id = ?",
-        String.class, campaignId).stream().filter(java.util.Objects::nonNull).findFirst();
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -148,10 +148,6 @@ public class Campaigns implements DisposableBean {
     return rows.find(campaignId, false);
   }
 
-  public Optional<String> endNote(String campaignId) {
-    return rows.endNote(campaignId);
-  }
-
   public List<Campaign> list(String state, int limit) {
     return rows.list(state, limit);
   }

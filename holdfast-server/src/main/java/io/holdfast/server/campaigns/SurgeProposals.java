@@ -67,7 +67,7 @@ public final class SurgeProposals {
 
   /** Detects surges as of now and proposes campaigns; returns the ids of new proposals. */
   public List<String> run() {
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     LocalDate day = Segment.day(now);
     List<SurgeDetector.Surge> surges = detector.detect(counts(now));
     return tx.execute(status -> {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class CampaignDeliveryIT extends CampaignFixtures {
 
   @Test
   void capsOptOutsAndHoldoutsHoldOverRounds() {
-    Instant t0 = Instant.now().plus(Duration.ofDays(1));
+    Instant t0 = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
     Api creator = person("ANALYST");
     String cid = createAndActivate(creator, body("daily", Map.of("countries", List.of("XD")),
         t0, t0.plus(Duration.ofDays(3)), "daily", 2, HOLDOUT_PERCENT));
