@@ -35,6 +35,7 @@ public class EvidenceBundle {
   static final int VICTIMS_MAX = 10_000;
   static final int TIMELINE_MAX = 2_000;
   static final int MEMBERS_MAX = 200;
+  static final int WARNINGS_MAX = 2_000;
 
   private final JdbcTemplate jdbc;
   private final CaseRows cases;
@@ -75,6 +76,7 @@ public class EvidenceBundle {
     out.put("claims", claims.ofCase(caseId));
     out.put("refunds", claims.refunds(caseId));
     out.put("law_enforcement_requests", requests(caseId));
+    out.put("warnings", warnings(caseId));
     out.put("amounts", amounts(victims, caseId));
     out.put("timeline", timeline(out));
     return out;
@@ -163,6 +165,33 @@ public class EvidenceBundle {
         }, caseId);
   }
 
+  /**
+   * The proactive warnings (risk assessments and campaigns) the case's victims and reporters
+   * were given before and after, with when the platform showed each: the record that a
+   * specific warning was or was not given.
+   */
+  private List<Map<String, Object>> warnings(String caseId) {
+    return jdbc.query("SELECT m.account_id, m.message_id, m.source, m.source_ref, m.scam_type,"
+        + " m.channel, m.title, m.created_at, m.shown_at FROM prevention_messages m"
+        + " WHERE m.account_id IN (SELECT v.victim_account FROM sweep_victims v JOIN scammers s"
+        + " ON s.scammer_id = v.scammer_id WHERE s.case_id = ? UNION SELECT r.reporter_account"
+        + " FROM reports r WHERE r.case_id = ?) ORDER BY m.created_at, m.message_id LIMIT "
+        + WARNINGS_MAX, (rs, n) -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("account_id", rs.getString(1));
+          m.put("message_id", rs.getString(2));
+          m.put("source", rs.getString(3).toLowerCase(java.util.Locale.ROOT));
+          m.put("source_ref", rs.getString(4));
+          m.put("scam_type", rs.getString(5).toLowerCase(java.util.Locale.ROOT));
+          m.put("channel", rs.getString(6).toLowerCase(java.util.Locale.ROOT));
+          m.put("title", rs.getString(7));
+          m.put("created_at", rs.getTimestamp(8).toInstant().toString());
+          java.sql.Timestamp shown = rs.getTimestamp(9);
+          m.put("shown_at", shown == null ? null : shown.toInstant().toString());
+          return m;
+        }, caseId, caseId);
+  }
+
   private List<Map<String, Object>> devices(Set<String> keys) {
     List<String> accounts = keys.stream().filter(k -> k.startsWith("a:"))
         .map(k -> k.substring(2)).toList();
@@ -234,6 +263,9 @@ public class EvidenceBundle {
     add(events, (List<Map<String, Object>>) bundle.get("law_enforcement_requests"),
         "created_at", r -> "law-enforcement request " + r.get("agency") + " "
             + r.get("reference") + ": " + r.get("requested_action"));
+    add(events, (List<Map<String, Object>>) bundle.get("warnings"), "created_at", w ->
+        "warning (" + w.get("source") + ") to " + w.get("account_id") + ": " + w.get("title")
+            + (w.get("shown_at") == null ? ", not shown" : ", shown " + w.get("shown_at")));
     events.sort(Comparator.comparing(e -> (String) e.get("at")));
     return events.subList(0, Math.min(events.size(), TIMELINE_MAX));
   }

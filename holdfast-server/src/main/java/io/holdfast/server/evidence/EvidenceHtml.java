@@ -38,6 +38,7 @@ final class EvidenceHtml {
     section(html, "Refunds", (List<Map<String, Object>>) b.get("refunds"));
     section(html, "Law-enforcement requests",
         (List<Map<String, Object>>) b.get("law_enforcement_requests"));
+    section(html, "Warnings given", (List<Map<String, Object>>) b.get("warnings"));
     section(html, "Timeline", (List<Map<String, Object>>) b.get("timeline"));
     return html.append("</body></html>\n").toString();
   }

@@ -45,6 +45,10 @@ public enum ProblemType {
       "The outreach conversation is closed"),
   OUTREACH_COMMAND_NOT_ALLOWED("outreach-command-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT,
       "The outreach conversation cannot do that now"),
+  CAMPAIGN_ENDED("campaign-ended", HttpStatus.CONFLICT,
+      "The campaign already ended or was dismissed; a campaign ends once"),
+  CAMPAIGN_COMMAND_NOT_ALLOWED("campaign-command-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT,
+      "The campaign cannot do that now"),
   OVERLOADED("overloaded", HttpStatus.SERVICE_UNAVAILABLE, "Holdfast is overloaded; retry"),
   INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -36,6 +36,28 @@ class EmbeddedStoreSmokeTest {
         "--holdfast.admin-password=smoke-pw", "--HOLDFAST_DATA_DIR=" + dataDir);
   }
 
+  /** Every segment criterion's SQL, a campaign's round and the numbers run on H2 too. */
+  private static void campaignOnH2(ConfigurableApplicationContext context) {
+    Api admin = Api.withUser(port(context), "admin", "smoke-pw");
+    String segment = "{\"countries\":[\"GB\"],\"age_bands\":[\"65+\",\"18-24\"],"
+        + "\"vulnerable\":false,\"paid_new_address_within_days\":7,\"deposit_within_days\":7,"
+        + "\"open_hold\":false,\"exposure_min\":0.1,\"exposure_max\":0.9}";
+    Api.Response preview = admin.post("/v1/campaigns/preview", segment);
+    assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+    String ends = java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString();
+    Api.Response created = admin.post("/v1/campaigns", "{\"name\":\"smoke\",\"scam_type\":"
+        + "\"investment\",\"channel\":\"push\",\"segment\":" + segment + ",\"messages\":[{"
+        + "\"scam_type\":\"investment\",\"language\":\"en\",\"title\":\"t\",\"body\":"
+        + "\"b\"}],\"schedule\":{\"ends_at\":\"" + ends + "\",\"cadence\":\"once\"}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().path("campaign_id").asString();
+    assertThat(admin.post("/v1/campaigns/" + id + "/activate", null).status()).isEqualTo(200);
+    assertThat(context.getBean(io.holdfast.server.campaigns.Campaigns.class).deliver(id))
+        .isEqualTo(io.holdfast.server.campaigns.CampaignDelivery.Result.DONE);
+    assertThat(admin.post("/v1/campaigns/surges", null).status()).isEqualTo(200);
+    assertThat(admin.get("/v1/stats/prevention").status()).isEqualTo(200);
+  }
+
   @Test
   void screensOnTheEmbeddedStoreAndKeepsItAcrossARestart() {
     String body = "{\"transfer_id\":\"smoke-1\",\"sender_account\":\"a-1\","
@@ -56,6 +78,7 @@ class EmbeddedStoreSmokeTest {
       assertThat(r.json().path("risk_model").path("probability").asDouble()).isBetween(0.0, 1.0);
       assertThat(Api.withUser(port(context), "admin", "smoke-pw").get("/v1/rules").status())
           .isEqualTo(200);
+      campaignOnH2(context);
     }
     try (ConfigurableApplicationContext context = start()) {
       Api api = Api.withKey(port(context), "smoke-key");

@@ -25,7 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
         // the background worker.
         "holdfast.sweeps.worker=false",
         // Tests run daily assessments on their own thread, for days of their choosing.
-        "holdfast.assessments.daily=false"
+        "holdfast.assessments.daily=false",
+        // Tests deliver campaigns and run the surge detector themselves, by their own clocks.
+        "holdfast.campaigns.scheduled=false"
     })
 public abstract class PostgresServerTest {
   public static final String PLATFORM_KEY = "test-platform-key-0123456789";

@@ -42,6 +42,13 @@ class EvidenceIT extends SweepTestSupport {
     Api.Response duplicate = supervisor.post("/v1/le-requests", Api.json(body));
     assertThat(duplicate.status()).isEqualTo(409);
 
+    jdbc.sql("INSERT INTO prevention_messages (message_id, account_id, source, source_ref,"
+        + " scam_type, channel, language, template_version, title, body, created_at, shown_at)"
+        + " VALUES (:id, :account, 'CAMPAIGN', 'cmp_evidence', 'INVESTMENT', 'IN_APP', 'en', 1,"
+        + " 'Investment scams are rising', 'b', :at, :shown)")
+        .param("id", "campaign:cmp_evidence:" + victim + ":1").param("account", victim)
+        .param("at", java.sql.Timestamp.from(t.minus(Duration.ofDays(2))))
+        .param("shown", java.sql.Timestamp.from(t.minus(Duration.ofDays(1)))).update();
     Api.Response evidence = admin().get("/v1/cases/" + caseId + "/evidence");
     assertThat(evidence.status()).as(evidence.body()).isEqualTo(200);
     JsonNode e = evidence.json();
@@ -50,7 +57,13 @@ class EvidenceIT extends SweepTestSupport {
     assertThat(e.path("devices_and_ips").get(0).path("ip").asString()).isEqualTo("203.0.113.7");
     assertThat(e.path("law_enforcement_requests").size()).isEqualTo(1);
     assertThat(e.path("amounts").path("lost_minor").path("USD").asLong()).isEqualTo(25_000);
-    assertThat(e.path("timeline").size()).isGreaterThanOrEqualTo(2);
+    assertThat(e.path("timeline").size()).isGreaterThanOrEqualTo(3);
+    JsonNode warning = e.path("warnings").get(0);
+    assertThat(warning.path("account_id").asString()).isEqualTo(victim);
+    assertThat(warning.path("source").asString()).isEqualTo("campaign");
+    assertThat(warning.path("shown_at").asString())
+        .isEqualTo(t.minus(Duration.ofDays(1)).toString());
+    assertThat(e.path("timeline").toString()).contains("warning (campaign) to " + victim);
 
     Api.Response html = admin().send("GET", "/v1/cases/" + caseId + "/evidence.html", null,
         "application/json", Map.of("Accept", "text/html"));

@@ -23,6 +23,12 @@ class BadInputIT extends PostgresServerTest {
       {"transfer_id":"%s","sender_account":"s-1","recipient_account":"r-1","amount_minor":100,
        "currency":"USD","channel":"p2p"}""";
 
+  private static final String CAMPAIGN = "{\"name\":\"c\",\"scam_type\":\"investment\","
+      + "\"channel\":\"in_app\",\"segment\":{\"countries\":[\"XZ\"]},\"messages\":[{"
+      + "\"scam_type\":\"investment\",\"language\":\"en\",\"title\":\"t\",\"body\":\"b\"}],"
+      + "\"schedule\":{\"starts_at\":\"2999-01-01T00:00:00Z\",\"ends_at\":"
+      + "\"2999-01-02T00:00:00Z\",\"cadence\":\"once\"},\"cap_per_user\":1}";
+
   @Autowired
   JdbcClient jdbc;
 
@@ -269,7 +275,36 @@ class BadInputIT extends PostgresServerTest {
         c("opt-outs without list", "PUT", "/v1/accounts/acct-x/alert-opt-outs", "{}", 400,
             "invalid-field"),
         c("opt-outs of a missing account", "PUT", "/v1/accounts/acct-missing/alert-opt-outs",
-            "{\"channels\":[]}", 404, "not-found"));
+            "{\"channels\":[]}", 404, "not-found"),
+        c("campaign unknown channel", "POST", "/v1/campaigns",
+            CAMPAIGN.replace("in_app", "pigeon"), 400, "invalid-field"),
+        c("campaign without english", "POST", "/v1/campaigns",
+            CAMPAIGN.replace("\"en\"", "\"fr\""), 400, "invalid-field"),
+        c("campaign ends before it starts", "POST", "/v1/campaigns",
+            CAMPAIGN.replace("2999-01-02", "2998-12-31"), 400, "invalid-field"),
+        c("campaign bad country", "POST", "/v1/campaigns",
+            CAMPAIGN.replace("\"XZ\"", "\"England\""), 400, "invalid-field"),
+        c("campaign cap of zero", "POST", "/v1/campaigns",
+            CAMPAIGN.replace("\"cap_per_user\":1", "\"cap_per_user\":0"), 400,
+            "invalid-field"),
+        c("campaign unknown scam type", "POST", "/v1/campaigns",
+            CAMPAIGN.replace("\"scam_type\":\"investment\",\"channel\"",
+                "\"scam_type\":\"pyramid\",\"channel\""), 400, "invalid-field"),
+        c("campaign unknown field", "POST", "/v1/campaigns",
+            CAMPAIGN.replace("{\"name\"", "{\"colour\":\"red\",\"name\""), 400,
+            "unknown-field"),
+        c("campaign preview bad band", "POST", "/v1/campaigns/preview",
+            "{\"age_bands\":[\"ancient\"]}", 400, "invalid-field"),
+        c("campaign preview exposure above 1", "POST", "/v1/campaigns/preview",
+            "{\"exposure_min\":1.5}", 400, "invalid-field"),
+        c("campaigns bad state", "GET", "/v1/campaigns?state=running", null, 400,
+            "invalid-field"),
+        c("campaign bad id", "GET", "/v1/campaigns/bad%20id", null, 400, "invalid-id"),
+        c("campaign missing", "GET", "/v1/campaigns/cmp_missing", null, 404, "not-found"),
+        c("activate a missing campaign", "POST", "/v1/campaigns/cmp_missing/activate", null,
+            404, "not-found"),
+        c("dismiss without why", "POST", "/v1/campaigns/cmp_missing/dismiss", "{}", 400,
+            "invalid-field"));
   }
 
   static String rule(String name, String expression) {
@@ -291,7 +326,8 @@ class BadInputIT extends PostgresServerTest {
         || c.path().startsWith("/v1/freezes") || c.path().startsWith("/v1/cases")
         || c.path().startsWith("/v1/call-tasks") || c.path().startsWith("/v1/scammers")
         || c.path().startsWith("/v1/le-requests") || c.path().startsWith("/v1/assessments")
-        || c.path().endsWith("/assessments?limit=9999") || c.path().endsWith("/vulnerability");
+        || c.path().endsWith("/assessments?limit=9999") || c.path().endsWith("/vulnerability")
+        || c.path().startsWith("/v1/campaigns");
     Api api = asAdmin ? admin() : platform();
     Api.Response r = c.body() == null && c.status() == 415
         ? api.send(c.method(), c.path(), "name=x", "application/x-www-form-urlencoded", Map.of())
@@ -312,7 +348,8 @@ class BadInputIT extends PostgresServerTest {
         "sweep_victims", "trace_holdings", "outreach_cases", "outreach_messages", "outreach_replies",
         "le_requests", "le_request_subjects", "assessment_runs", "assessments",
         "prevention_messages", "alert_opt_outs", "vulnerability_register", "vulnerability_flags",
-        "register_cursor")) {
+        "register_cursor", "campaigns", "campaign_messages", "campaign_rounds",
+        "campaign_holdouts", "surge_runs")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     return counts;
