@@ -77,7 +77,8 @@ public class DemoCommand implements Callable<Integer> {
     int actualPort = context.getEnvironment().getRequiredProperty("local.server.port",
         Integer.class);
     DemoApi api = new DemoApi(actualPort, API_KEY, ADMIN_PASSWORD);
-    DemoPlatform platform = new DemoPlatform(api, context);
+    DemoPlatform platform = new DemoPlatform(api, context,
+        world.start().plus(java.time.Duration.ofDays(world.days())));
     Simulation.Result run = new Simulation(world).run(platform, day -> System.out.printf(
         Locale.ROOT, "  %s (%.0f s)%n", day, (System.nanoTime() - started) / 1e9));
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -127,6 +128,7 @@ public class DemoCommand implements Callable<Integer> {
         "--holdfast.assessments.daily=false", "--holdfast.prevention.sequence-millis=" + never,
         "--holdfast.register.refresh-millis=" + never,
         "--holdfast.interventions.sweep-millis=" + never,
+        "--holdfast.campaigns.scheduled=false",
         "--logging.level.root=WARN", "--logging.level.io.holdfast=WARN",
         // Start-up notices a demo user cannot act on (library versions, docs endpoints).
         "--logging.level.org.flywaydb=ERROR", "--logging.level.org.springdoc=ERROR"));

@@ -43,11 +43,14 @@ final class DemoPlatform implements Platform {
   private final io.holdfast.server.outreach.OutreachSequencer outreachSequencer;
   private final DemoAnalyst analyst;
   private final DemoPrevention prevention;
+  private final Instant worldEnd;
   private final io.holdfast.server.register.ChronicRefresh chronic;
   private final io.holdfast.server.calls.CallTaskSweeper interventions;
 
-  DemoPlatform(DemoApi api, ConfigurableApplicationContext context) {
+  /** @param worldEnd when the world's days end, which its campaigns run until */
+  DemoPlatform(DemoApi api, ConfigurableApplicationContext context, Instant worldEnd) {
     this.api = api;
+    this.worldEnd = worldEnd;
     this.clock = (ManualClock) context.getBean(java.time.Clock.class);
     this.sweeper = context.getBean(HoldSweeper.class);
     this.ladder = context.getBean(LadderRunner.class);
@@ -147,7 +150,7 @@ final class DemoPlatform implements Platform {
 
   @Override
   public void dailyPrevention(Instant dayStart) {
-    timed("daily assessment", () -> prevention.daily(dayStart));
+    timed("daily assessment", () -> prevention.daily(dayStart, worldEnd));
   }
 
   @Override

@@ -114,12 +114,49 @@ final class ImpactQueries {
         + " assessments WHERE action IN ('COOLING_DOWN', 'OPTED_OUT')"));
     out.put("alerts opened by users", count(jdbc,
         "SELECT COUNT(*) FROM prevention_messages WHERE shown_at IS NOT NULL"));
+    campaigns(jdbc, victims, out);
     out.put("intervention calls opened by assessments", count(jdbc,
         "SELECT COUNT(*) FROM call_tasks WHERE hold_id IS NULL"));
+    jdbc.query("SELECT outcome, COUNT(*) FROM call_tasks WHERE outcome IS NOT NULL"
+        + " GROUP BY outcome ORDER BY outcome", rs -> {
+          out.put("agents' calls ended " + rs.getString(1).replace('_', ' '), rs.getLong(2));
+        });
     out.put("scam victims stopped by an alert or call", (long) outcomes.preventedMinorByCase()
         .size());
     out.put("scam money they had yet to send (USD)", outcomes.preventedMinorByCase().values()
         .stream().mapToLong(Long::longValue).sum() / 100);
+  }
+
+  /**
+   * Warning campaigns: how many ran, how many the surge detector proposed, the warnings sent and
+   * the control group kept back, and how many of each group were scam victims in the world's
+   * ground truth, which is what a holdout is for.
+   */
+  private static void campaigns(JdbcTemplate jdbc, Set<String> victims, Map<String, Long> out) {
+    out.put("warning campaigns run", count(jdbc, "SELECT COUNT(*) FROM campaigns"
+        + " WHERE state IN ('ACTIVE', 'PAUSED', 'ENDED')"));
+    out.put("of which proposed by the surge detector", count(jdbc, "SELECT COUNT(*) FROM"
+        + " campaigns WHERE surge_key IS NOT NULL AND state IN ('ACTIVE', 'PAUSED', 'ENDED')"));
+    out.put("campaign warnings sent", count(jdbc,
+        "SELECT COUNT(*) FROM prevention_messages WHERE source = 'CAMPAIGN'"));
+    long[] warned = accounts(jdbc, "SELECT DISTINCT account_id FROM prevention_messages"
+        + " WHERE source = 'CAMPAIGN'", victims);
+    long[] holdout = accounts(jdbc, "SELECT DISTINCT account_id FROM campaign_holdouts",
+        victims);
+    out.put("users warned by a campaign", warned[0]);
+    out.put("... of whom scam victims at any time (ground truth)", warned[1]);
+    out.put("users kept back unwarned as a control group", holdout[0]);
+    out.put("... of whom scam victims at any time (unwarned)", holdout[1]);
+  }
+
+  /** The accounts a query names, and how many of them are in {@code victims}. */
+  private static long[] accounts(JdbcTemplate jdbc, String sql, Set<String> victims) {
+    long[] counts = {0, 0};
+    jdbc.query(sql, rs -> {
+      counts[0]++;
+      counts[1] += victims.contains(rs.getString(1)) ? 1 : 0;
+    });
+    return counts;
   }
 
   private static long silentVictims(Outcomes outcomes) {
