@@ -129,6 +129,8 @@ public class DemoCommand implements Callable<Integer> {
         "--holdfast.register.refresh-millis=" + never,
         "--holdfast.interventions.sweep-millis=" + never,
         "--holdfast.campaigns.scheduled=false",
+        // Campaign holdouts are drawn from the campaign's id, so ids must repeat with the seed.
+        "--holdfast.ids=sequential",
         "--logging.level.root=WARN", "--logging.level.io.holdfast=WARN",
         // Start-up notices a demo user cannot act on (library versions, docs endpoints).
         "--logging.level.org.flywaydb=ERROR", "--logging.level.org.springdoc=ERROR"));

@@ -99,7 +99,7 @@ final class DemoPrevention {
       for (JsonNode m : messages) {
         cursor = Math.max(cursor, m.path("seq").asLong());
         out.add(new Alert(m.path("message_id").asString(), m.path("account_id").asString(),
-            m.path("source").asString()));
+            m.path("source").asString(), m.path("title").asString()));
       }
       if (messages.size() < PAGE) {
         break;

@@ -109,7 +109,7 @@ final class ImpactQueries {
           messaged[1] += victims.contains(rs.getString(1)) ? 1 : 0;
         });
     out.put("users sent a risk assessment", messaged[0]);
-    out.put("of whom scam victims (ground truth)", messaged[1]);
+    out.put("  of whom scam victims (any time)", messaged[1]);
     out.put("alerts held back (weekly cap, opt-out)", count(jdbc, "SELECT COUNT(*) FROM"
         + " assessments WHERE action IN ('COOLING_DOWN', 'OPTED_OUT')"));
     out.put("alerts opened by users", count(jdbc,
@@ -144,9 +144,9 @@ final class ImpactQueries {
     long[] holdout = accounts(jdbc, "SELECT DISTINCT account_id FROM campaign_holdouts",
         victims);
     out.put("users warned by a campaign", warned[0]);
-    out.put("... of whom scam victims at any time (ground truth)", warned[1]);
+    out.put("  warned users who were scam victims (any time)", warned[1]);
     out.put("users kept back unwarned as a control group", holdout[0]);
-    out.put("... of whom scam victims at any time (unwarned)", holdout[1]);
+    out.put("  control users who were scam victims (any time)", holdout[1]);
   }
 
   /** The accounts a query names, and how many of them are in {@code victims}. */

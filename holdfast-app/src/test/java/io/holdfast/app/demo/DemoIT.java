@@ -38,6 +38,10 @@ class DemoIT {
     assertThat(second.honest.held).isEqualTo(first.honest.held);
     assertThat(second.honest.warned).isEqualTo(first.honest.warned);
     assertThat(second.programme).isEqualTo(first.programme);
+    assertThat(second.prevention).as("alerts, campaigns and their holdouts repeat with the seed")
+        .isEqualTo(first.prevention);
+    assertThat(first.prevention.get("daily risk assessments run")).isEqualTo(8L);
+    assertThat(first.prevention.get("account assessments (all days)")).isPositive();
     assertThat(first.total.recovered).as("refunds equal the ledger's credits to victims")
         .isEqualTo(first.ledgerRefundsMinor);
     long accounted = first.total.stoppedByWarning + first.total.blocked

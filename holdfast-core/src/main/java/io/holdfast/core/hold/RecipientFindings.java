@@ -18,7 +18,6 @@ public final class RecipientFindings {
   static final long FAN_IN_SENDERS_MIN = 3;
   static final double NEW_SENDER_SHARE_MIN = 0.6;
   static final long FAST_TURNAROUND_SECONDS = 6 * 3_600;
-  static final double PASSED_ON_SHARE_MIN = 0.5;
 
   private RecipientFindings() {}
 
@@ -50,11 +49,14 @@ public final class RecipientFindings {
     return Optional.empty();
   }
 
-  /** A mule's layering: money in, most of it out again within hours. */
+  /**
+   * A mule's layering: money in, and out again within hours. The turnaround is the last one
+   * seen, however long ago, because a hold falls due a day or more after the recipient last
+   * moved money: a window of the last 24 hours would miss it.
+   */
   static Optional<String> passesMoneyOnFast(FeatureVector r) {
     double turnaround = r.get(Feature.RECIPIENT_TURNAROUND_SECONDS);
-    if (young(r) && turnaround >= 0 && turnaround <= FAST_TURNAROUND_SECONDS
-        && r.get(Feature.RECIPIENT_OUTBOUND_INBOUND_RATIO_24H) >= PASSED_ON_SHARE_MIN) {
+    if (young(r) && turnaround >= 0 && turnaround <= FAST_TURNAROUND_SECONDS) {
       return Optional.of("recipient is young and passed money on within "
           + Math.round(turnaround / 3_600) + " h of receiving it");
     }

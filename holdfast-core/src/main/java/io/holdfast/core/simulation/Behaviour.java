@@ -325,8 +325,10 @@ final class Behaviour {
    */
   void readAlerts() {
     List<Platform.Alert> alerts = new ArrayList<>(platform.newAlerts());
-    // Walked in an order of the world's own making, so random draws fall the same every run.
-    alerts.sort(java.util.Comparator.comparing(Platform.Alert::messageId));
+    // Walked in an order of the world's own making (campaign ids in message ids are the
+    // platform's), so random draws fall the same every run.
+    alerts.sort(java.util.Comparator.comparing(Platform.Alert::accountId)
+        .thenComparing(Platform.Alert::source).thenComparing(Platform.Alert::title));
     for (Platform.Alert alert : alerts) {
       if (random.nextDouble() >= p.prevention().userReadsAlert()) {
         continue;

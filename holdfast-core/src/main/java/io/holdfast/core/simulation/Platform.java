@@ -89,8 +89,12 @@ public interface Platform {
   /** The platform's daily prevention work (risk assessments, campaigns) for a day. */
   default void dailyPrevention(Instant dayStart) { }
 
-  /** A proactive alert (a risk assessment or a campaign warning) for a user's inbox. */
-  record Alert(String messageId, String accountId, String source) {}
+  /**
+   * A proactive alert (a risk assessment or a campaign warning) for a user's inbox. The world
+   * orders alerts by account, source and title, which it can reproduce; message ids may contain
+   * ids the platform made up.
+   */
+  record Alert(String messageId, String accountId, String source, String title) {}
 
   /** Alerts not handed to the world before; a platform without prevention has none. */
   default List<Alert> newAlerts() {

@@ -55,9 +55,12 @@ public class CoreConfig {
     return LadderPolicy.defaults();
   }
 
+  /** Random ids, or with {@code holdfast.ids=sequential} numbered ones for reproducible demos. */
   @Bean
-  IdGenerator idGenerator() {
-    return new IdGenerator();
+  IdGenerator idGenerator(@org.springframework.beans.factory.annotation.Value(
+      "${holdfast.ids:random}") String ids) {
+    return "sequential".equals(ids) ? new io.holdfast.server.support.SequentialIds()
+        : new IdGenerator();
   }
 
   /**
