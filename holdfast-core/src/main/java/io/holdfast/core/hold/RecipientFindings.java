@@ -18,6 +18,7 @@ public final class RecipientFindings {
   static final long FAN_IN_SENDERS_MIN = 3;
   static final double NEW_SENDER_SHARE_MIN = 0.6;
   static final long FAST_TURNAROUND_SECONDS = 6 * 3_600;
+  static final double PASSED_ON_SHARE_MIN = 0.5;
 
   private RecipientFindings() {}
 
@@ -50,13 +51,15 @@ public final class RecipientFindings {
   }
 
   /**
-   * A mule's layering: money in, and out again within hours. The turnaround is the last one
-   * seen, however long ago, because a hold falls due a day or more after the recipient last
-   * moved money: a window of the last 24 hours would miss it.
+   * A mule's layering: money in, and most of a day's inbound money out again within hours. The
+   * day's share keeps a young honest account that once paid someone soon after being paid
+   * from counting: a demo run without it returned 11 honest held payments against 5 with it
+   * (one run each, so a hint rather than a measurement).
    */
   static Optional<String> passesMoneyOnFast(FeatureVector r) {
     double turnaround = r.get(Feature.RECIPIENT_TURNAROUND_SECONDS);
-    if (young(r) && turnaround >= 0 && turnaround <= FAST_TURNAROUND_SECONDS) {
+    if (young(r) && turnaround >= 0 && turnaround <= FAST_TURNAROUND_SECONDS
+        && r.get(Feature.RECIPIENT_OUTBOUND_INBOUND_RATIO_24H) >= PASSED_ON_SHARE_MIN) {
       return Optional.of("recipient is young and passed money on within "
           + Math.round(turnaround / 3_600) + " h of receiving it");
     }

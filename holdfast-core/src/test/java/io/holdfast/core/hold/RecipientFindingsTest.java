@@ -37,6 +37,8 @@ class RecipientFindingsTest {
         .hasValueSatisfying(f -> assertThat(f).contains("passed money on within 2 h"));
     assertThat(RecipientFindings.first(recipient(5, 1, 1.0, 7 * 3_600, 0.9)))
         .as("slower than six hours").isEmpty();
+    assertThat(RecipientFindings.first(recipient(5, 1, 1.0, 3_600, 0.2)))
+        .as("kept most of the day's money").isEmpty();
     assertThat(RecipientFindings.first(recipient(90, 1, 1.0, 3_600, 0.9)))
         .as("an older account").isEmpty();
   }
