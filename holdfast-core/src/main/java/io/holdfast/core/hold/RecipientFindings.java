@@ -2,9 +2,7 @@ package io.holdfast.core.hold;
 
 import io.holdfast.core.feature.Feature;
 import io.holdfast.core.feature.FeatureVector;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What the recipient of a held payment did while the payment was held, read from its features
@@ -16,33 +14,31 @@ public final class RecipientFindings {
   /** A recipient first seen within this many days counts as young. */
   static final double YOUNG_DAYS = 30;
   static final long FAN_IN_SENDERS_MIN = 3;
+  /**
+   * An external address is usually paid by one customer (their own wallet elsewhere), so two
+   * customers paying the same new address within a week is already a collection pattern.
+   */
+  static final long ADDRESS_FAN_IN_SENDERS_MIN = 2;
   static final double NEW_SENDER_SHARE_MIN = 0.6;
   static final long FAST_TURNAROUND_SECONDS = 6 * 3_600;
   static final double PASSED_ON_SHARE_MIN = 0.5;
 
   private RecipientFindings() {}
 
-  /** The named patterns, in the order they are checked. */
-  public static List<Function<FeatureVector, Optional<String>>> all() {
-    return List.of(RecipientFindings::collectsFromManyNewSenders,
-        RecipientFindings::passesMoneyOnFast);
+  /** The first finding about a recipient (an external address when {@code external}), if any. */
+  public static Optional<String> first(boolean external, FeatureVector recipient) {
+    Optional<String> found = collectsFromManyNewSenders(recipient,
+        external ? ADDRESS_FAN_IN_SENDERS_MIN : FAN_IN_SENDERS_MIN);
+    return found.isPresent() ? found : passesMoneyOnFast(recipient);
   }
 
-  /** The first finding, if any. */
-  public static Optional<String> first(FeatureVector recipient) {
-    for (Function<FeatureVector, Optional<String>> finding : all()) {
-      Optional<String> found = finding.apply(recipient);
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Giveaway, marketplace and investment collection: a young recipient paid by many new people. */
-  static Optional<String> collectsFromManyNewSenders(FeatureVector r) {
+  /**
+   * Giveaway, marketplace and investment collection: a young recipient paid by many new people
+   * ({@code sendersMin} or more in a week).
+   */
+  static Optional<String> collectsFromManyNewSenders(FeatureVector r, long sendersMin) {
     long senders = (long) r.get(Feature.RECIPIENT_DISTINCT_SENDERS_7D);
-    if (young(r) && senders >= FAN_IN_SENDERS_MIN
+    if (young(r) && senders >= sendersMin
         && r.get(Feature.RECIPIENT_NEW_SENDER_SHARE_7D) >= NEW_SENDER_SHARE_MIN) {
       return Optional.of("recipient is young and collected from " + senders
           + " senders in 7 days, most of them paying it for the first time");

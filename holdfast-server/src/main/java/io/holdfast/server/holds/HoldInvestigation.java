@@ -71,8 +71,8 @@ public class HoldInvestigation {
     if (others >= OTHER_HELD_SENDERS_MIN) {
       return "recipient has held payments from " + others + " other senders";
     }
-    return RecipientFindings.first(features.recipient(recipient, clock.instant(),
-        new FeatureVector())).orElse(null);
+    return RecipientFindings.first(recipient.startsWith("x:"), features.recipient(recipient,
+        clock.instant(), new FeatureVector())).orElse(null);
   }
 
   private Map<String, Integer> heldSendersByRecipient(List<Hold> holds) {

@@ -27,6 +27,8 @@ public class LadderMessages {
   private static final Map<String, String> LANGUAGE_BY_COUNTRY = Map.of(
       "ES", "es", "MX", "es", "AR", "es", "CO", "es", "CL", "es", "PE", "es");
 
+  static final long EARLIER_WARNING_DAYS = 30;
+
   private final JdbcTemplate jdbc;
   private final LadderPolicy ladder;
 
@@ -59,12 +61,31 @@ public class LadderMessages {
       Instant releaseAt, Instant now) {
     String templateType = kind == StepKind.WARNING ? type.name() : ScamType.GENERAL.name();
     Rendered r = render(kind.name(), templateType, language, hold, releaseAt);
-    String body = kind == StepKind.QUESTIONNAIRE ? r.body() + questions(language) : r.body();
+    String body = kind == StepKind.QUESTIONNAIRE ? r.body() + questions(language)
+        : kind == StepKind.WARNING ? r.body() + earlierWarning(hold, now) : r.body();
     jdbc.update("INSERT INTO hold_messages (message_id, hold_id, step_index, kind, scam_type,"
             + " language, template_version, title, body, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         hold.holdId() + ":" + index, hold.holdId(), index, kind.name(), type.name(),
         r.language(), r.version(), r.title(), body, Timestamp.from(now));
+  }
+
+  /**
+   * The sender's latest proactive alert of the last 30 days (a risk assessment or a campaign
+   * warning), recalled in the payment's warning: a reminder of a specific earlier warning
+   * persuades more than a new one, and the hold's record then shows the sender was warned
+   * before as well as now.
+   */
+  private String earlierWarning(Hold hold, Instant now) {
+    List<String> found = jdbc.query("SELECT title, created_at FROM prevention_messages"
+        + " WHERE account_id = ? AND created_at >= ? AND created_at <= ?"
+        + " ORDER BY created_at DESC, message_id LIMIT 1",
+        (rs, n) -> " On " + rs.getTimestamp(2).toInstant().toString().substring(0, 10)
+            + " we also sent you a warning: \"" + rs.getString(1) + "\". Please read it again"
+            + " before this payment goes ahead.", hold.terms().senderAccount(),
+        Timestamp.from(now.minus(EARLIER_WARNING_DAYS, java.time.temporal.ChronoUnit.DAYS)),
+        Timestamp.from(now));
+    return found.isEmpty() ? "" : found.get(0);
   }
 
   private String questions(String language) {

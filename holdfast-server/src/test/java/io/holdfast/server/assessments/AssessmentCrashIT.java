@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,8 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the rows it wrote.
  */
 class AssessmentCrashIT extends AssessmentFixtures {
-  @Autowired
-  JdbcTemplate jdbc;
   @Autowired
   TransactionTemplate tx;
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,10 +23,6 @@ class DailyAssessmentsIT extends AssessmentFixtures {
   DailyAssessments daily;
   @Autowired
   PreventionSequencer sequencer;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  org.springframework.security.crypto.password.PasswordEncoder encoder;
 
   static LocalDate daysAgo(int days) {
     return LocalDate.now(ZoneOffset.UTC).minusDays(days);
@@ -98,6 +93,15 @@ class DailyAssessmentsIT extends AssessmentFixtures {
     assertThat(daily.runNow(day)).isEqualTo(AssessmentBatch.Result.ALREADY_DONE);
     assertThat(messages(flaggedPayer)).as("a day runs once").hasSize(1);
 
+    String holdId = screenHeld(flaggedPayer, recipient.replace("as-r", "as-new"), 5_000,
+        "TEST_HOLD").path("hold").path("hold_id").asString();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !jdbc
+        .queryForList("SELECT body FROM hold_messages WHERE hold_id = ? AND kind = 'WARNING'",
+            String.class, holdId).isEmpty());
+    assertThat(jdbc.queryForObject("SELECT body FROM hold_messages WHERE hold_id = ? AND kind ="
+        + " 'WARNING'", String.class, holdId)).as("the payment's warning recalls the earlier one")
+        .contains("we also sent you a warning: \"" + letter.get("title") + "\"");
+
     daily.runNow(day.plusDays(1));
     assertThat(assessments(flaggedPayer).get(0).path("action").asString())
         .as("one message a week").isEqualTo("cooling_down");
@@ -167,15 +171,8 @@ class DailyAssessmentsIT extends AssessmentFixtures {
             .asString()));
   }
 
-  Api person(String roles) {
-    String name = id("person");
-    jdbc.update("INSERT INTO users (username, password_hash, roles, created_at)"
-        + " VALUES (?, ?, ?, CURRENT_TIMESTAMP)", name, encoder.encode("pw-" + name), roles);
-    return Api.withUser(port(), name, "pw-" + name);
-  }
-
   List<Map<String, Object>> messages(String accountId) {
-    return jdbc.queryForList("SELECT message_id, scam_type, body, shown_at FROM"
+    return jdbc.queryForList("SELECT message_id, scam_type, title, body, shown_at FROM"
         + " prevention_messages WHERE account_id = ? AND source = 'ASSESSMENT'", accountId);
   }
 }
