@@ -96,7 +96,7 @@ public class HoldService {
           changes.add(changed);
         }
       }
-      write(before, changes);
+      write(before, changes, findings);
       return changes.size();
     });
     return count == null ? 0 : count;
@@ -206,6 +206,15 @@ public class HoldService {
   }
 
   private void write(List<Hold> before, List<HoldOutcome.Changed> changes) {
+    write(before, changes, Map.of());
+  }
+
+  /**
+   * Writes the changes, their instructions and audit records; {@code findings} (by hold id) are
+   * the deadline's open findings, recorded as the reason a hold was extended or returned.
+   */
+  private void write(List<Hold> before, List<HoldOutcome.Changed> changes,
+      Map<String, String> findings) {
     List<Hold> next = new ArrayList<>(changes.size());
     List<Instruction> money = new ArrayList<>();
     List<AuditLog.Entry> entries = new ArrayList<>(changes.size());
@@ -215,7 +224,7 @@ public class HoldService {
       HoldInstructions.forEvent(c.next(), c.event()).ifPresent(money::add);
       entries.add(new AuditLog.Entry(actorOf(c.next(), c.event()), action(c.event()), "hold",
           c.next().holdId(), HoldStates.name(before.get(i)), HoldStates.name(c.next()),
-          describe(c.event())));
+          withFinding(describe(c.event()), findings.get(c.next().holdId()))));
     }
     rows.update(next, this::ladderNextAt);
     instructions.insert(money);
@@ -257,6 +266,10 @@ public class HoldService {
       return "hold.ladder_advanced";
     }
     return event instanceof HoldEvent.Escalated ? "hold.escalated" : "hold.extended";
+  }
+
+  private static String withFinding(String description, String finding) {
+    return finding == null ? description : description + "; finding: " + finding;
   }
 
   private static String describe(HoldEvent event) {
