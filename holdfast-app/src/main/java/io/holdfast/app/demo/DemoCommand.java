@@ -61,6 +61,12 @@ public class DemoCommand implements Callable<Integer> {
     return summary;
   }
 
+  /** The last run's prevention numbers, in the impact report's order. */
+  public java.util.Map<String, Long> preventionNumbers() {
+    return lastImpact == null ? java.util.Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lastImpact.prevention));
+  }
+
   @Override
   public Integer call() throws Exception {
     WorldParameters defaults = WorldParameters.defaults();
