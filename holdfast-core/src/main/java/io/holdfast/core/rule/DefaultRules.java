@@ -71,7 +71,18 @@ public final class DefaultRules {
               + " && features.amount_usd_minor >= 100000",
           Outcome.WARN, 0.3, "NEW_ADDRESS_COLLECTING_FROM_MANY",
           "This crypto address is new and is collecting money from several people. Fake"
-              + " investment platforms work this way."));
+              + " investment platforms work this way."),
+      // An external address is normally one customer's own wallet elsewhere; a second
+      // customer paying a new one within a week is how a fake platform's deposit address
+      // looks. Held (not warned) so the hold's investigation can see who else pays it.
+      active("young_address_paid_by_another_customer",
+          "features.to_external_address && features.first_transfer_to_recipient"
+              + " && features.recipient_known && features.recipient_age_days < 30"
+              + " && features.recipient_distinct_senders_7d >= 1"
+              + " && features.amount_usd_minor >= 20000",
+          Outcome.HOLD, 0.85, "ADDRESS_PAID_BY_ANOTHER_CUSTOMER",
+          "Another customer paid this new crypto address this week. Scammers collect from"
+              + " several people through one address."));
   }
 
   // Impersonation and fake support: a scammer takes over or steers the account, then

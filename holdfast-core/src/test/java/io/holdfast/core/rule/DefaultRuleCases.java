@@ -54,6 +54,11 @@ final class DefaultRuleCases {
             s -> s.external().set(FIRST_TRANSFER_TO_RECIPIENT, true).set(RECIPIENT_AGE_DAYS, 5)
                 .set(RECIPIENT_DISTINCT_SENDERS_7D, 8).set(AMOUNT_USD_MINOR, 150_000),
             s -> s.set(RECIPIENT_AGE_DAYS, 20)),
+        of("young_address_paid_by_another_customer",
+            s -> s.external().set(FIRST_TRANSFER_TO_RECIPIENT, true).set(RECIPIENT_KNOWN, true)
+                .set(RECIPIENT_AGE_DAYS, 3).set(RECIPIENT_DISTINCT_SENDERS_7D, 1)
+                .set(AMOUNT_USD_MINOR, 50_000),
+            s -> s.set(RECIPIENT_DISTINCT_SENDERS_7D, 0)),
         of("new_recipient_after_password_reset",
             s -> s.external().set(SECONDS_SINCE_PASSWORD_RESET, 3_600)
                 .set(FIRST_TRANSFER_TO_RECIPIENT, true).set(AMOUNT_USD_MINOR, 150_000),
