@@ -8,7 +8,8 @@ import io.holdfast.core.prevention.AssessmentPolicy.Suppressed;
 import io.holdfast.server.prevention.Channel;
 import io.holdfast.server.prevention.PreventionMessages;
 import io.holdfast.server.prevention.PreventionMessages.NewMessage;
-import io.holdfast.server.prevention.PreventionMessages.Template;
+import io.holdfast.server.support.MessageTemplates;
+import io.holdfast.server.support.MessageTemplates.Template;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -48,9 +49,10 @@ final class ChunkWriter {
     this.jdbc = jdbc;
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.messages = messages;
+    MessageTemplates templates = new MessageTemplates(jdbc);
     for (ScamType type : ScamType.values()) {
-      letters.put(type, messages.template("ASSESSMENT", type.name(), "en").orElseThrow());
-      scripts.put(type, messages.template("CALL_SCRIPT", type.name(), "en").orElseThrow());
+      letters.put(type, templates.require("ASSESSMENT", type.name(), "en"));
+      scripts.put(type, templates.require("CALL_SCRIPT", type.name(), "en"));
     }
   }
 

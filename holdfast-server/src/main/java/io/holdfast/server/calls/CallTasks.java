@@ -13,6 +13,7 @@ import io.holdfast.server.audit.AuditLog;
 import io.holdfast.server.holds.HoldService;
 import io.holdfast.server.register.RegisterFlags;
 import io.holdfast.server.register.VulnerabilityRegister;
+import io.holdfast.server.support.MessageTemplates;
 import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.ProblemType;
 import io.micrometer.core.instrument.Counter;
@@ -118,11 +119,8 @@ public class CallTasks {
 
   /** The script for the scam type, with the reason filled in; GENERAL when there is none. */
   private String script(ScamType type, String reason) {
-    List<String> bodies = jdbc.queryForList("SELECT body FROM message_templates WHERE kind ="
-        + " 'INTERVENTION' AND language = 'en' AND scam_type IN (?, 'GENERAL') ORDER BY"
-        + " CASE WHEN scam_type = 'GENERAL' THEN 1 ELSE 0 END", String.class, type.name());
-    Invariants.check(!bodies.isEmpty(), "no intervention script");
-    return bodies.get(0).replace("{reason}", reason);
+    return new MessageTemplates(jdbc).require("INTERVENTION", type.name(), "en").body()
+        .replace("{reason}", reason);
   }
 
   /** One task, as the queue shows it. */

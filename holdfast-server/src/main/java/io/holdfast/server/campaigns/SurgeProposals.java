@@ -8,7 +8,7 @@ import io.holdfast.core.prevention.campaign.Schedule;
 import io.holdfast.core.prevention.campaign.Segment;
 import io.holdfast.core.prevention.campaign.SurgeDetector;
 import io.holdfast.server.audit.AuditLog;
-import io.holdfast.server.prevention.PreventionMessages;
+import io.holdfast.server.support.MessageTemplates;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -45,7 +45,7 @@ public final class SurgeProposals {
   private final Clock clock;
   private final SurgeDetector detector;
   private final CampaignRows rows;
-  private final PreventionMessages templates;
+  private final MessageTemplates templates;
   private final AuditLog audit;
 
   public SurgeProposals(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
@@ -55,7 +55,7 @@ public final class SurgeProposals {
     this.clock = clock;
     this.detector = detector;
     this.rows = new CampaignRows(jdbc);
-    this.templates = new PreventionMessages(jdbc);
+    this.templates = new MessageTemplates(jdbc);
     this.audit = new AuditLog(jdbc, clock);
   }
 
@@ -125,8 +125,7 @@ public final class SurgeProposals {
   private java.util.Optional<String> propose(SurgeDetector.Surge s, LocalDate day, Instant now) {
     String id = ("surge_" + day + "_" + s.region() + "_" + s.scamType().name())
         .toLowerCase(Locale.ROOT).replace('-', '_');
-    PreventionMessages.Template t = templates.template("CAMPAIGN", s.scamType().name(), "en")
-        .orElseThrow();
+    MessageTemplates.Template t = templates.require("CAMPAIGN", s.scamType().name(), "en");
     CampaignMessages messages = new CampaignMessages(s.scamType(), List.of(
         new CampaignMessages.Message(s.scamType(), "en", t.title(),
             t.body().replace("{region}", s.region()))));

@@ -5,12 +5,12 @@ import io.holdfast.core.hold.RiskTier;
 import io.holdfast.core.ladder.LadderPolicy;
 import io.holdfast.core.ladder.ScamType;
 import io.holdfast.core.ladder.StepKind;
+import io.holdfast.server.support.MessageTemplates;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,10 +31,12 @@ public class LadderMessages {
 
   private final JdbcTemplate jdbc;
   private final LadderPolicy ladder;
+  private final MessageTemplates templates;
 
   public LadderMessages(JdbcTemplate jdbc, LadderPolicy ladder) {
     this.jdbc = jdbc;
     this.ladder = ladder;
+    this.templates = new MessageTemplates(jdbc);
   }
 
   /** A rendered template. */
@@ -118,20 +120,9 @@ public class LadderMessages {
 
   /** The template for kind, scam type and language, falling back to GENERAL and English. */
   Rendered render(String kind, String scamType, String language, Hold hold, Instant releaseAt) {
-    Rendered t = template(kind, scamType, language)
-        .or(() -> template(kind, ScamType.GENERAL.name(), language))
-        .or(() -> template(kind, scamType, "en"))
-        .or(() -> template(kind, ScamType.GENERAL.name(), "en"))
-        .orElseThrow(() -> new IllegalStateException("no template for " + kind));
+    MessageTemplates.Template t = templates.require(kind, scamType, language);
     return new Rendered(fill(t.title(), hold, releaseAt), fill(t.body(), hold, releaseAt),
         t.version(), t.language());
-  }
-
-  private Optional<Rendered> template(String kind, String scamType, String language) {
-    return jdbc.query("SELECT title, body, version, language FROM message_templates"
-            + " WHERE kind = ? AND scam_type = ? AND language = ?",
-        (rs, n) -> new Rendered(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)),
-        kind, scamType, language).stream().findFirst();
   }
 
   private static String fill(String text, Hold hold, Instant releaseAt) {

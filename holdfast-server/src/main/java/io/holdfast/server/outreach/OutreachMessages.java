@@ -1,6 +1,5 @@
 package io.holdfast.server.outreach;
 
-import io.holdfast.core.ladder.ScamType;
 import io.holdfast.core.money.CurrencyCatalog;
 import io.holdfast.core.outreach.OutreachStep;
 import io.holdfast.core.outreach.OutreachTerms;
@@ -14,7 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import io.holdfast.server.support.MessageTemplates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,14 +36,14 @@ public class OutreachMessages {
   public record Context(String loss, Instant firstPaidAt, Instant lastPaidAt, String frozen,
       Instant decideBy) {}
 
-  /** A template, as stored. */
-  record Template(String title, String body, int version, String language) {}
 
   private final JdbcTemplate jdbc;
+  private final MessageTemplates templates;
   private final CurrencyCatalog currencies;
 
   public OutreachMessages(JdbcTemplate jdbc, CurrencyCatalog currencies) {
     this.jdbc = jdbc;
+    this.templates = new MessageTemplates(jdbc);
     this.currencies = currencies;
   }
 
@@ -70,11 +69,11 @@ public class OutreachMessages {
     if (outgoing.isEmpty()) {
       return;
     }
-    Map<String, Template> cache = new HashMap<>();
+    Map<String, MessageTemplates.Template> cache = new HashMap<>();
     List<Object[]> rows = new ArrayList<>(outgoing.size());
     for (Outgoing o : outgoing) {
       OutreachTerms t = o.terms();
-      Template template = cache.computeIfAbsent(o.step() + "/" + t.scamType() + "/"
+      MessageTemplates.Template template = cache.computeIfAbsent(o.step() + "/" + t.scamType() + "/"
           + t.language(), k -> template(o.step(), t.scamType(), t.language()));
       rows.add(new Object[] {t.outreachId() + ":v" + o.version() + ":" + o.step().name(),
           t.outreachId(), t.victimAccount(), o.step().name(), template.language(),
@@ -89,20 +88,9 @@ public class OutreachMessages {
   /** One message to send: which conversation, at which version, which step, with what facts. */
   record Outgoing(OutreachTerms terms, int version, OutreachStep step, Context context) {}
 
-  private Template template(OutreachStep step, String scamType, String language) {
-    String kind = "OR_" + step.name();
-    return find(kind, scamType, language)
-        .or(() -> find(kind, ScamType.GENERAL.name(), language))
-        .or(() -> find(kind, scamType, "en"))
-        .or(() -> find(kind, ScamType.GENERAL.name(), "en"))
-        .orElseThrow(() -> new IllegalStateException("no outreach template for " + kind));
-  }
-
-  private Optional<Template> find(String kind, String scamType, String language) {
-    return jdbc.query("SELECT title, body, version, language FROM message_templates"
-            + " WHERE kind = ? AND scam_type = ? AND language = ?",
-        (rs, n) -> new Template(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)),
-        kind, scamType, language).stream().findFirst();
+  private MessageTemplates.Template template(OutreachStep step, String scamType,
+      String language) {
+    return templates.require("OR_" + step.name(), scamType, language);
   }
 
   private static String fill(String text, Context c) {

@@ -31,9 +31,6 @@ public class PreventionMessages {
       String scamType, String channel, String language, int templateVersion, String title,
       String body, Instant createdAt) {}
 
-  /** A stored template. */
-  public record Template(String title, String body, int version, String language) {}
-
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
 
@@ -87,21 +84,6 @@ public class PreventionMessages {
           out.put(rs.getString(1), rs.getTimestamp(2).toInstant());
         });
     return out;
-  }
-
-  /** The template for a kind, scam type and language, falling back to GENERAL and English. */
-  public Optional<Template> template(String kind, String scamType, String language) {
-    for (String[] key : new String[][] {{scamType, language}, {"GENERAL", language},
-        {scamType, "en"}, {"GENERAL", "en"}}) {
-      List<Template> found = jdbc.query("SELECT title, body, version, language FROM"
-          + " message_templates WHERE kind = ? AND scam_type = ? AND language = ?",
-          (rs, n) -> new Template(rs.getString(1), rs.getString(2), rs.getInt(3),
-              rs.getString(4)), kind, key[0], key[1]);
-      if (!found.isEmpty()) {
-        return Optional.of(found.get(0));
-      }
-    }
-    return Optional.empty();
   }
 
   /** Messages numbered after {@code afterSeq}, in order, at most {@code limit}. */
