@@ -5,9 +5,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.holdfast.server.support.RunLease;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,9 +20,11 @@ final class AssessmentRuns {
       int tasks) {}
 
   private final JdbcTemplate jdbc;
+  private final RunLease lease;
 
   AssessmentRuns(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.lease = new RunLease(jdbc, "assessment_runs", "run_date = ?");
   }
 
   /** Creates the day's run unless it exists; true when it created it. */
@@ -36,18 +38,12 @@ final class AssessmentRuns {
 
   /** Takes the lease when the run is unleased, ours, or its lease ran out; true on success. */
   boolean lease(LocalDate date, String owner, Instant now, Instant until) {
-    return jdbc.update("UPDATE assessment_runs SET lease_owner = ?, lease_until = ?"
-        + " WHERE run_date = ? AND state = 'RUNNING' AND (lease_owner IS NULL"
-        + " OR lease_owner = ? OR lease_until < ?)", owner, Timestamp.from(until),
-        Date.valueOf(date), owner, Timestamp.from(now)) == 1;
+    return lease.take(key(date), owner, now, until);
   }
 
   /** The cursor, when {@code owner} still holds the lease; locks the row until commit. */
   Optional<String> cursorIfLeased(LocalDate date, String owner) {
-    List<String> rows = jdbc.queryForList("SELECT cursor_account FROM assessment_runs"
-        + " WHERE run_date = ? AND state = 'RUNNING' AND lease_owner = ? FOR UPDATE",
-        String.class, Date.valueOf(date), owner);
-    return rows.stream().findFirst();
+    return lease.cursorIfHeld(key(date), owner).map(RunLease.Cursor::afterAccount);
   }
 
   void advance(LocalDate date, String cursor, ChunkCounts c, Instant leaseUntil) {
@@ -62,9 +58,11 @@ final class AssessmentRuns {
   }
 
   void finish(LocalDate date, Instant now) {
-    jdbc.update("UPDATE assessment_runs SET state = 'DONE', finished_at = ?, lease_owner = NULL,"
-        + " lease_until = NULL WHERE run_date = ? AND state = 'RUNNING'", Timestamp.from(now),
-        Date.valueOf(date));
+    lease.finish(key(date), now);
+  }
+
+  private static Object[] key(LocalDate date) {
+    return new Object[] {Date.valueOf(date)};
   }
 
   Optional<Map<String, Object>> view(LocalDate date) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
+import io.holdfast.server.support.RunLease;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -144,7 +145,7 @@ public final class CampaignDelivery {
 
   /** One chunk in the caller's transaction. */
   private Step step(String id, int round, int number) {
-    Optional<Object[]> leased = rounds.cursorIfLeased(id, round, owner);
+    Optional<RunLease.Cursor> leased = rounds.cursorIfLeased(id, round, owner);
     if (leased.isEmpty()) {
       return Step.LOST;
     }
@@ -153,8 +154,8 @@ public final class CampaignDelivery {
       rounds.release(id, round, owner);
       return Step.STOPPED;
     }
-    String cursor = (String) leased.get()[0];
-    Instant asOf = (Instant) leased.get()[1];
+    String cursor = leased.get().afterAccount();
+    Instant asOf = leased.get().asOf();
     Instant at = clock.instant();
     List<SegmentSql.Member> members = segments.page(c.terms().segment(), asOf, cursor,
         chunkSize);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.holdfast.server.support.RunLease;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,9 +24,11 @@ final class CampaignRounds {
       + " sent, held_out, opted_out, capped, started_at, finished_at FROM campaign_rounds";
 
   private final JdbcTemplate jdbc;
+  private final RunLease lease;
 
   CampaignRounds(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.lease = new RunLease(jdbc, "campaign_rounds", "campaign_id = ? AND round_no = ?");
   }
 
   /** Creates the round unless it exists; true when it created it. */
@@ -38,18 +41,12 @@ final class CampaignRounds {
 
   /** Takes the lease when the round is unleased, ours, or its lease ran out. */
   boolean lease(String campaignId, int round, String owner, Instant now, Instant until) {
-    return jdbc.update("UPDATE campaign_rounds SET lease_owner = ?, lease_until = ?"
-        + " WHERE campaign_id = ? AND round_no = ? AND state = 'RUNNING' AND (lease_owner IS NULL"
-        + " OR lease_owner = ? OR lease_until < ?)", owner, Timestamp.from(until), campaignId,
-        round, owner, Timestamp.from(now)) == 1;
+    return lease.take(key(campaignId, round), owner, now, until);
   }
 
   /** The cursor and as-of instant while {@code owner} holds the lease; locks the row. */
-  Optional<Object[]> cursorIfLeased(String campaignId, int round, String owner) {
-    return jdbc.query("SELECT cursor_account, as_of FROM campaign_rounds WHERE campaign_id = ?"
-        + " AND round_no = ? AND state = 'RUNNING' AND lease_owner = ? FOR UPDATE",
-        (rs, n) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant()}, campaignId,
-        round, owner).stream().findFirst();
+  Optional<RunLease.Cursor> cursorIfLeased(String campaignId, int round, String owner) {
+    return lease.cursorIfHeld(key(campaignId, round), owner);
   }
 
   void advance(String campaignId, int round, String cursor, ChunkCounts c, Instant leaseUntil) {
@@ -62,15 +59,16 @@ final class CampaignRounds {
   }
 
   void finish(String campaignId, int round, Instant now) {
-    jdbc.update("UPDATE campaign_rounds SET state = 'DONE', finished_at = ?, lease_owner = NULL,"
-        + " lease_until = NULL WHERE campaign_id = ? AND round_no = ? AND state = 'RUNNING'",
-        Timestamp.from(now), campaignId, round);
+    lease.finish(key(campaignId, round), now);
   }
 
   /** Lets go of the lease, so another runner need not wait for it to run out. */
   void release(String campaignId, int round, String owner) {
-    jdbc.update("UPDATE campaign_rounds SET lease_owner = NULL, lease_until = NULL"
-        + " WHERE campaign_id = ? AND round_no = ? AND lease_owner = ?", campaignId, round, owner);
+    lease.release(key(campaignId, round), owner);
+  }
+
+  private static Object[] key(String campaignId, int round) {
+    return new Object[] {campaignId, round};
   }
 
   Optional<Map<String, Object>> view(String campaignId, int round) {
