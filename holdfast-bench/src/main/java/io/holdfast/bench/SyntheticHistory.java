@@ -25,7 +25,10 @@ import java.util.SplittableRandom;
  * transfers, so two runs measure the same work. Transfers are generated in time order, as the
  * server's rebuild replays them, with a random sender each (about 12 per account on average),
  * mostly to a few usual contacts, some to crypto addresses and some to a few high fan-in
- * recipients such as merchants.
+ * recipients such as merchants. Each crypto address of the pool was first paid before those 30
+ * days, between one and {@link #ADDRESS_AGE_DAYS} days earlier, because a platform's usual
+ * addresses are established ones; without that every address would look as young as the
+ * history is long, and the rules for payments to young addresses would fire on ordinary traffic.
  */
 public final class SyntheticHistory {
   static final long DAY = 86_400L;
@@ -33,6 +36,7 @@ public final class SyntheticHistory {
   static final int HUBS = 100;
   static final int INTEL_ADDRESSES = 400;
   static final String INTEL_LIST = "ofac-sdn";
+  static final long ADDRESS_AGE_DAYS = 300;
 
   private static final Currency USD = CurrencyCatalog.defaults().find("USD").orElseThrow();
   private static final Currency USDT = CurrencyCatalog.defaults().find("USDT").orElseThrow();
@@ -124,15 +128,26 @@ public final class SyntheticHistory {
     for (int i = 0; i < accounts; i++) {
       events(i, random, sink);
     }
-    long total = (long) accounts * TRANSFERS_PER_ACCOUNT;
     long start = nowSecond - 30 * DAY;
+    firstPayments(start, random, sink);
+    long total = (long) accounts * TRANSFERS_PER_ACCOUNT;
     for (long k = 0; k < total; k++) {
       long second = start + (k * 30 * DAY) / total;
       int sender = random.nextInt(accounts);
       String recipientKey = historyRecipient(sender, random);
       sink.transfer(accountKeys[sender], recipientKey, second, usualAmount(sender, random));
     }
-    return total;
+    return total + addressKeys.length;
+  }
+
+  /** The first payment to each pool address, in time order, before the 30 days of history. */
+  private void firstPayments(long start, SplittableRandom random, Sink sink) {
+    long from = start - ADDRESS_AGE_DAYS * DAY;
+    for (int i = 0; i < addressKeys.length; i++) {
+      long second = from + (i * (ADDRESS_AGE_DAYS - 1) * DAY) / addressKeys.length;
+      int payer = (int) Math.floorMod(mix(seed ^ i), (long) accounts);
+      sink.transfer(accountKeys[payer], addressKeys[i], second, usualAmount(payer, random));
+    }
   }
 
   private AccountProfile profile(int i, SplittableRandom random) {

@@ -42,17 +42,30 @@ class SyntheticHistoryTest {
   }
 
   @Test
-  void historyIsInTimeOrderWithinThirtyDays() {
+  void historyIsInTimeOrderAndAddressesWereFirstPaidBeforeTheThirtyDays() {
     long previous = Long.MIN_VALUE;
+    long windowStart = NOW.getEpochSecond() - 30 * 86_400L;
+    java.util.Set<String> early = new java.util.HashSet<>();
+    java.util.Set<String> addresses = new java.util.HashSet<>();
     for (String row : rows(7)) {
       int at = row.indexOf('@');
       if (at > 0) {
         long second = Long.parseLong(row.substring(at + 1, row.indexOf(':', at)));
         assertThat(second).isGreaterThanOrEqualTo(previous)
-            .isBetween(NOW.getEpochSecond() - 30 * 86_400L, NOW.getEpochSecond());
+            .isBetween(windowStart - SyntheticHistory.ADDRESS_AGE_DAYS * 86_400L,
+                NOW.getEpochSecond());
+        String recipient = row.substring(row.indexOf('>') + 1, at);
+        if (second < windowStart) {
+          assertThat(recipient).as("only pool addresses are paid before the window")
+              .startsWith("x:");
+          early.add(recipient);
+        } else if (recipient.startsWith("x:")) {
+          addresses.add(recipient);
+        }
         previous = second;
       }
     }
+    assertThat(early).hasSize(200).containsAll(addresses);
   }
 
   @Test

@@ -141,7 +141,12 @@ public class ScreenBenchCommand implements Callable<Integer> {
         "--spring.datasource.password=",
         "--holdfast.api-key=" + API_KEY,
         "--logging.level.root=WARN",
-        "--logging.level.io.holdfast=INFO"));
+        "--logging.level.io.holdfast=INFO",
+        // The daily assessment and the campaign rounds are nightly batch work with their own
+        // benchmark (bench assess); a server started after the day's assessment time would
+        // otherwise run the day's assessment of every account during the measured load.
+        "--holdfast.assessments.daily=false",
+        "--holdfast.campaigns.scheduled=false"));
     for (String property : serverProperties) {
       args.add("--" + property);
     }
