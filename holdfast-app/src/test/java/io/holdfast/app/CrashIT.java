@@ -32,15 +32,22 @@ import tools.jackson.databind.json.JsonMapper;
  * cancel some, restarts it on the same PostgreSQL database, and checks what was promised:
  * every acknowledged screening and hold is there, every acknowledged cancel is a return, no
  * hold was resolved twice, and holds that fell due while the server was down are resolved
- * within one sweep interval of the restart.
+ * within one sweep interval of the restart. The built-in sandbox platform applies the money
+ * instructions through the crash and the restart; once it has caught up, its ledger must
+ * reconcile with the holds: money conserved, every instruction applied exactly once.
  */
 class CrashIT {
   private static final String KEY = "crash-test-key-0123456789";
+  private static final String ADMIN_PASSWORD = "crash-test-admin-password";
+  private static final int SENDERS = 50;
+  /** Each sender's opening balance: far more than its holds, so the sandbox never tops it up. */
+  private static final long SEED_MINOR = 10_000_000;
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(2)).build();
 
   private Process server;
+  private int starts;
   private String dbUrl;
   private int port;
 
@@ -66,6 +73,7 @@ class CrashIT {
     port = freePort();
     server = start();
     awaitHealthy();
+    seedSenders();
     createHoldRule();
     Set<String> acknowledgedHolds = ConcurrentHashMap.newKeySet();
     Set<String> acknowledgedCancels = ConcurrentHashMap.newKeySet();
@@ -79,6 +87,8 @@ class CrashIT {
     running.set(false);
     clients.shutdown();
     assertThat(clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(count("SELECT COUNT(*) FROM sandbox_applied WHERE kind = 'HOLD_FUNDS'"))
+        .as("the sandbox was applying instructions when the server was killed").isPositive();
 
     server = start();
     awaitHealthy();
@@ -93,6 +103,110 @@ class CrashIT {
         + " AND NOT EXISTS (SELECT 1 FROM instructions i WHERE i.hold_id = h.hold_id"
         + " AND i.kind IN ('RELEASE', 'RETURN'))")).as("every resolution has its instruction")
         .isZero();
+
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(
+        () -> assertThat(count("SELECT COUNT(*) FROM instructions WHERE seq IS NULL"
+            + " OR seq > (SELECT last_seq FROM sandbox_cursor WHERE id = 1)"))
+            .as("the sandbox applied every instruction up to the last one written").isZero());
+    checkSandboxApplied(acknowledgedHolds);
+    checkMoneyConserved();
+  }
+
+  /**
+   * Every instruction was applied exactly once, as two postings (the senders had the money, so
+   * none was topped up); every acknowledged hold's funds were taken; every resolved hold was
+   * paid out or given back exactly once, the way Holdfast resolved it.
+   */
+  private void checkSandboxApplied(Set<String> acknowledgedHolds) throws Exception {
+    assertThat(count("SELECT COUNT(*) FROM instructions i WHERE NOT EXISTS (SELECT 1"
+        + " FROM sandbox_applied a WHERE a.instruction_id = i.instruction_id"
+        + " AND a.kind = i.kind AND a.note NOT LIKE 'rejected%')"))
+        .as("every instruction applied, none rejected").isZero();
+    assertThat(count("SELECT COUNT(*) FROM (SELECT e.instruction_id FROM sandbox_entries e"
+        + " JOIN instructions i ON i.instruction_id = e.instruction_id"
+        + " GROUP BY e.instruction_id HAVING COUNT(*) <> 2) wrong"))
+        .as("no instruction applied twice (two postings each)").isZero();
+    assertThat(count("SELECT COUNT(*) FROM sandbox_entries WHERE memo = 'auto-funded'"))
+        .as("no sender needed topping up").isZero();
+    Set<String> funded = strings("SELECT hold_id FROM sandbox_applied"
+        + " WHERE kind = 'HOLD_FUNDS'");
+    assertThat(funded).as("every acknowledged hold's funds were taken")
+        .containsAll(acknowledgedHolds);
+    assertThat(count("SELECT COUNT(*) FROM holds h WHERE h.state IN ('RELEASED', 'RETURNED')"
+        + " AND (SELECT COUNT(*) FROM sandbox_applied a WHERE a.hold_id = h.hold_id"
+        + " AND a.kind = CASE h.state WHEN 'RELEASED' THEN 'RELEASE' ELSE 'RETURN' END) <> 1"))
+        .as("every resolved hold paid out or given back exactly once").isZero();
+    assertThat(count("SELECT COUNT(*) FROM (SELECT hold_id FROM sandbox_applied WHERE kind IN"
+        + " ('RELEASE', 'RETURN') GROUP BY hold_id HAVING COUNT(*) > 1) twice")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM holds h WHERE COALESCE((SELECT SUM(e.amount_minor)"
+        + " FROM sandbox_entries e JOIN sandbox_applied a ON a.instruction_id = e.instruction_id"
+        + " WHERE a.hold_id = h.hold_id AND e.account_id = 'escrow'), 0) <> CASE WHEN h.state"
+        + " IN ('RELEASED', 'RETURNED') THEN 0 ELSE h.amount_minor END"))
+        .as("escrow holds each active hold's money and none of a resolved one's").isZero();
+  }
+
+  /**
+   * Money is conserved: the sandbox's own checks pass (GET /v1/sandbox/ledger, the same SQL
+   * as SandboxInvariants), every currency sums to zero, nothing entered but the seed, and each
+   * sender and recipient holds exactly what Holdfast's holds say they should.
+   */
+  private void checkMoneyConserved() throws Exception {
+    HttpResponse<String> ledger = sendAsAdmin("/v1/sandbox/ledger");
+    assertThat(ledger.statusCode()).as(ledger.body()).isEqualTo(200);
+    JsonNode invariants = JSON.readTree(ledger.body()).path("invariants");
+    assertThat(invariants.path("violations").size()).as(invariants.toString()).isZero();
+    assertThat(invariants.path("ok").asBoolean()).isTrue();
+    assertThat(invariants.path("pending_instructions").asLong()).isZero();
+    long seeded = SEED_MINOR * SENDERS;
+    assertThat(count("SELECT COUNT(*) FROM (SELECT currency FROM sandbox_accounts"
+        + " GROUP BY currency HAVING SUM(balance_minor) <> 0) unbalanced")).isZero();
+    assertThat(count("SELECT balance_minor FROM sandbox_accounts WHERE account_id = 'world'"
+        + " AND currency = 'USD'")).as("nothing entered but the seed").isEqualTo(-seeded);
+    assertThat(count("SELECT SUM(balance_minor) FROM sandbox_accounts"
+        + " WHERE account_id <> 'world'")).isEqualTo(seeded);
+    assertThat(count("SELECT COUNT(*) FROM sandbox_accounts a WHERE a.account_id LIKE"
+        + " 'user:crash-s%' AND a.balance_minor <> " + SEED_MINOR + " - (SELECT"
+        + " COALESCE(SUM(h.amount_minor), 0) FROM holds h WHERE 'user:' || h.sender_account"
+        + " = a.account_id AND h.state <> 'RETURNED')"))
+        .as("each sender has its seed less what it did not get back").isZero();
+    assertThat(count("SELECT COUNT(*) FROM sandbox_accounts a WHERE a.account_id LIKE"
+        + " 'user:crash-r%' AND a.balance_minor <> (SELECT COALESCE(SUM(h.amount_minor), 0)"
+        + " FROM holds h WHERE h.recipient_key = 'a:' || SUBSTRING(a.account_id FROM 6)"
+        + " AND h.state = 'RELEASED')")).as("each recipient has what was released to it")
+        .isZero();
+    assertThat(count("SELECT COALESCE(SUM(balance_minor), 0) FROM sandbox_accounts"
+        + " WHERE account_id LIKE 'user:crash-r%'")).isEqualTo(count("SELECT"
+        + " COALESCE(SUM(amount_minor), 0) FROM holds WHERE state = 'RELEASED'"));
+  }
+
+  /**
+   * Opens each sender's sandbox account with {@link #SEED_MINOR}, exactly as
+   * SandboxLedger.deposit records a deposit (applied once, two postings from world, the
+   * balances they move), in one transaction; the server runs in another process, so the test
+   * writes the rows itself, before any instruction exists.
+   */
+  private void seedSenders() throws Exception {
+    try (Connection c = DriverManager.getConnection(dbUrl, "postgres", "")) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.addBatch("INSERT INTO sandbox_accounts (account_id, currency, balance_minor)"
+            + " VALUES ('world', 'USD', " + -SEED_MINOR * SENDERS + ")");
+        for (int i = 0; i < SENDERS; i++) {
+          String account = "'user:crash-s" + i + "'";
+          String txn = "'deposit:crash-seed-" + i + "'";
+          s.addBatch("INSERT INTO sandbox_accounts (account_id, currency, balance_minor)"
+              + " VALUES (" + account + ", 'USD', " + SEED_MINOR + ")");
+          s.addBatch("INSERT INTO sandbox_applied (instruction_id, kind, hold_id, note,"
+              + " applied_at) VALUES (" + txn + ", 'DEPOSIT', NULL, 'seeded by CrashIT', NOW())");
+          s.addBatch("INSERT INTO sandbox_entries (instruction_id, posting_no, account_id,"
+              + " currency, amount_minor, memo, created_at) VALUES (" + txn + ", 1, 'world',"
+              + " 'USD', " + -SEED_MINOR + ", 'deposit out', NOW()), (" + txn + ", 2, "
+              + account + ", 'USD', " + SEED_MINOR + ", 'deposit in', NOW())");
+        }
+        s.executeBatch();
+      }
+      c.commit();
+    }
   }
 
   private void checkAcknowledgedWork(Set<String> holds, Set<String> cancels) throws Exception {
@@ -112,7 +226,7 @@ class CrashIT {
   private void load(AtomicBoolean running, Set<String> holds, Set<String> cancels) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     for (int i = 0; i < 100_000 && running.get(); i++) {
-      String sender = "crash-s" + random.nextInt(50);
+      String sender = "crash-s" + random.nextInt(SENDERS);
       String body = "{\"transfer_id\":\"crash-" + random.nextLong(Long.MAX_VALUE)
           + "\",\"sender_account\":\"" + sender + "\",\"recipient_account\":\"crash-r"
           + random.nextInt(1_000_000) + "\",\"amount_minor\":5000,\"currency\":\"USD\","
@@ -161,6 +275,14 @@ class CrashIT {
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  private HttpResponse<String> sendAsAdmin(String path) throws Exception {
+    String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic).GET()
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private Process start() throws Exception {
     String jar = System.getProperty("holdfast.jar", "target/holdfast.jar");
     assertThat(new File(jar)).as("the packaged jar").exists();
@@ -168,12 +290,16 @@ class CrashIT {
         System.getProperty("java.home") + "/bin/java", "-Xmx512m",
         "-Dholdfast.holds.elevated=PT4S", "-Dholdfast.holds.high=PT4S",
         "-Dholdfast.holds.severe=PT4S", "-Dholdfast.holds.sweep-millis=500",
-        "-Dholdfast.rules.refresh-millis=500", "-jar", jar, "serve", "--port", "" + port));
+        "-Dholdfast.rules.refresh-millis=500", "-Dholdfast.sandbox.enabled=true",
+        "-Dholdfast.sandbox.poll-millis=200", "-jar", jar, "serve", "--port", "" + port));
     pb.environment().put("HOLDFAST_DB_URL", dbUrl);
     pb.environment().put("HOLDFAST_DB_USER", "postgres");
     pb.environment().put("HOLDFAST_API_KEY", KEY);
+    pb.environment().put("HOLDFAST_ADMIN_PASSWORD", ADMIN_PASSWORD);
     pb.redirectErrorStream(true);
-    pb.redirectOutput(new File("target/crash-server-" + port + ".log"));
+    // One log per start, so the log of the killed server survives the restart.
+    starts++;
+    pb.redirectOutput(new File("target/crash-server-" + port + "-" + starts + ".log"));
     return pb.start();
   }
 
@@ -194,6 +320,17 @@ class CrashIT {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  private Set<String> strings(String sql) throws Exception {
+    Set<String> found = new java.util.HashSet<>();
+    try (Connection c = DriverManager.getConnection(dbUrl, "postgres", "");
+         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        found.add(rs.getString(1));
+      }
+    }
+    return found;
   }
 
   private static String createDatabase() throws Exception {

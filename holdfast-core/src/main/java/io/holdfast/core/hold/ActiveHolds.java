@@ -7,7 +7,8 @@ import java.time.Instant;
  * The transitions of an active hold (held or under investigation), in one place because both
  * accept the same commands. Each transition checks the invariants on both sides: the version
  * goes up by one, the deadline never passes the legal deadline, a hold is never released before
- * its deadline by the clock.
+ * its deadline by the clock, and a shortened deadline is earlier than before yet still after
+ * the hold was placed.
  */
 final class ActiveHolds {
   private ActiveHolds() {}
@@ -54,6 +55,9 @@ final class ActiveHolds {
     }
     if (command instanceof HoldCommand.Extend x) {
       return extend(hold, releaseAt, ladderStep, x.releaseAt(), x.at());
+    }
+    if (command instanceof HoldCommand.Shorten s) {
+      return shorten(hold, releaseAt, ladderStep, s);
     }
     return deadline(hold, releaseAt, ladderStep, (HoldCommand.Deadline) command);
   }
@@ -108,6 +112,35 @@ final class ActiveHolds {
         ? new Hold.UnderInvestigation(terms, until, ladderStep, u.finding(), next)
         : new Hold.Held(terms, until, ladderStep, next);
     return new HoldOutcome.Changed(extended, new HoldEvent.Extended(terms.holdId(), at, until));
+  }
+
+  /**
+   * Moves a held hold's deadline earlier. A hold under investigation keeps its deadline: its
+   * finding, not the sender's word, decides when it ends. The new deadline must be in the
+   * future, so shortening never releases on the spot; the sweeper releases at the deadline.
+   */
+  private static HoldOutcome shorten(Hold hold, Instant releaseAt, int ladderStep,
+      HoldCommand.Shorten s) {
+    HoldTerms terms = hold.terms();
+    if (!(hold instanceof Hold.Held)) {
+      return new HoldOutcome.Rejected(new HoldRejection.NotAllowed(terms.holdId(),
+          "a hold under investigation is not shortened"));
+    }
+    if (!s.releaseAt().isBefore(releaseAt)) {
+      return new HoldOutcome.Rejected(new HoldRejection.NotAllowed(terms.holdId(),
+          "a shortening must move the deadline earlier than " + releaseAt));
+    }
+    if (!s.releaseAt().isAfter(s.at())) {
+      return new HoldOutcome.Rejected(new HoldRejection.NotAllowed(terms.holdId(),
+          "a shortened hold still ends in the future, never on the spot"));
+    }
+    Hold.Held shortened = new Hold.Held(terms, s.releaseAt(), ladderStep, hold.version() + 1);
+    Invariants.check(shortened.releaseAt().isAfter(terms.createdAt()),
+        "hold %s would end before it was placed", terms.holdId());
+    Invariants.check(shortened.releaseAt().isBefore(releaseAt),
+        "hold %s would be lengthened by a shortening", terms.holdId());
+    return new HoldOutcome.Changed(shortened,
+        new HoldEvent.Shortened(terms.holdId(), s.at(), s.releaseAt(), s.why()));
   }
 
   private static HoldOutcome released(HoldTerms terms, Resolution resolution, String actor,

@@ -35,6 +35,13 @@ public sealed interface HoldCommand {
   /** Keeps the money longer, never past the legal deadline. */
   record Extend(String actor, Instant at, Instant releaseAt, String why) implements HoldCommand {}
 
+  /**
+   * Keeps the money for less time: the sender's answers de-escalated the hold. Only a held
+   * hold (not one under investigation) is shortened, and never to now or earlier: a
+   * de-escalated hold still ends at a deadline the sweeper meets, never on the spot.
+   */
+  record Shorten(String actor, Instant at, Instant releaseAt, String why) implements HoldCommand {}
+
   /** The cooling-off ladder ran its due steps; {@code nextStep} is the next one to run. */
   record AdvanceLadder(String actor, Instant at, int nextStep) implements HoldCommand {}
 

@@ -21,6 +21,10 @@ public sealed interface HoldEvent {
   /** The ladder moved on to {@code nextStep}. */
   record LadderAdvanced(String holdId, Instant at, int nextStep) implements HoldEvent {}
 
+  /** The hold's deadline moved earlier, for the reason given. */
+  record Shortened(String holdId, Instant at, Instant releaseAt, String why)
+      implements HoldEvent {}
+
   /** The hold's deadline moved later. */
   record Extended(String holdId, Instant at, Instant releaseAt) implements HoldEvent {}
 }

@@ -13,9 +13,11 @@ import java.util.Map;
  * legal deadline.
  *
  * @param extendBy how much longer a hold with open findings is kept at its deadline
+ * @param deescalatedHold the shortest a hold may become, counted from when it was placed, when
+ *     the sender's answers de-escalate it (every question answered "no")
  */
 public record HoldPolicy(Map<RiskTier, Duration> lengths, BusinessDays legalLimit,
-    Duration extendBy, double highScore, double severeScore) {
+    Duration extendBy, Duration deescalatedHold, double highScore, double severeScore) {
 
   public HoldPolicy {
     lengths = Map.copyOf(lengths);
@@ -25,16 +27,23 @@ public record HoldPolicy(Map<RiskTier, Duration> lengths, BusinessDays legalLimi
           "hold length for %s must be positive", tier);
     }
     Invariants.check(!extendBy.isNegative(), "extension must not be negative");
+    Invariants.check(deescalatedHold != null && !deescalatedHold.isNegative()
+        && !deescalatedHold.isZero(),
+        "a de-escalated hold still lasts a while: its length must be positive");
     Invariants.check(highScore <= severeScore, "tiers out of order");
   }
 
-  /** Binance's 24-hour safety net, with 1 h for milder and 72 h for the gravest cases. */
+  /**
+   * Binance's 24-hour safety net, with 1 h for milder and 72 h for the gravest cases; answers
+   * that de-escalate a hold shorten it to no less than 1 h after it was placed.
+   */
   public static HoldPolicy defaults() {
     Map<RiskTier, Duration> lengths = new EnumMap<>(RiskTier.class);
     lengths.put(RiskTier.ELEVATED, Duration.ofHours(1));
     lengths.put(RiskTier.HIGH, Duration.ofHours(24));
     lengths.put(RiskTier.SEVERE, Duration.ofHours(72));
-    return new HoldPolicy(lengths, BusinessDays.ukDefault(), Duration.ofHours(24), 0.85, 0.95);
+    return new HoldPolicy(lengths, BusinessDays.ukDefault(), Duration.ofHours(24),
+        Duration.ofHours(1), 0.85, 0.95);
   }
 
   public RiskTier tier(double riskScore, boolean vulnerableSender) {

@@ -6,6 +6,11 @@ public enum RiskTier {
   HIGH,
   SEVERE;
 
+  /** True for the gravest tier, whose holds nothing the sender says may shorten. */
+  public boolean highest() {
+    return this == values()[values().length - 1];
+  }
+
   /** One tier up, used for vulnerable senders; SEVERE stays SEVERE. */
   public RiskTier raised() {
     return this == SEVERE ? SEVERE : values()[ordinal() + 1];

@@ -44,7 +44,8 @@ class HoldPolicyTest {
   void noHoldIsPlacedPastTheLegalDeadline() {
     HoldPolicy tight = new HoldPolicy(java.util.Map.of(RiskTier.ELEVATED, Duration.ofDays(30),
         RiskTier.HIGH, Duration.ofDays(30), RiskTier.SEVERE, Duration.ofDays(30)),
-        new BusinessDays(1, ZoneOffset.UTC, Set.of()), Duration.ofHours(1), 0.85, 0.95);
+        new BusinessDays(1, ZoneOffset.UTC, Set.of()), Duration.ofHours(1), Duration.ofHours(1),
+        0.85, 0.95);
     Instant wednesday = Instant.parse("2026-11-25T10:00:00Z");
     Hold.Held held = tight.place("h", "t", "s", "a:r", AMOUNT, 0.99, true, List.of("X"), wednesday);
     assertThat(held.releaseAt()).isEqualTo(Instant.parse("2026-11-26T23:59:59Z"));

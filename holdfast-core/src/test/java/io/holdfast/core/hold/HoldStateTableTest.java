@@ -53,6 +53,11 @@ class HoldStateTableTest {
     COMMANDS.put("extend", new HoldCommand.Extend("analyst", soon, DUE.plusSeconds(3600), "why"));
     COMMANDS.put("extend past law", new HoldCommand.Extend("analyst", soon,
         LEGAL.plusSeconds(1), "why"));
+    COMMANDS.put("shorten", new HoldCommand.Shorten("questionnaire", soon,
+        T0.plus(Duration.ofHours(1)), "every question answered no"));
+    COMMANDS.put("shorten later", new HoldCommand.Shorten("questionnaire", soon,
+        DUE.plusSeconds(1), "why"));
+    COMMANDS.put("shorten to now", new HoldCommand.Shorten("questionnaire", soon, soon, "why"));
     COMMANDS.put("deadline early", new HoldCommand.Deadline("sweeper", DUE.minusSeconds(1),
         false, Duration.ofHours(24)));
     COMMANDS.put("deadline clean", new HoldCommand.Deadline("sweeper", DUE, false,
@@ -73,6 +78,9 @@ class HoldStateTableTest {
       Map.entry("escalate", "UnderInvestigation"),
       Map.entry("extend", "SAME_STATE_EXTENDED"),
       Map.entry("extend past law", "NotAllowed"),
+      Map.entry("shorten", "SAME_STATE_SHORTENED"),
+      Map.entry("shorten later", "NotAllowed"),
+      Map.entry("shorten to now", "NotAllowed"),
       Map.entry("deadline early", "NotAllowed"),
       Map.entry("deadline clean", "Released:released_at_deadline"),
       Map.entry("deadline findings", "SAME_STATE_EXTENDED"),
@@ -94,6 +102,10 @@ class HoldStateTableTest {
     }
     if (state.equals("investigating") && command.equals("escalate")) {
       return "SAME_STATE_EXTENDED";
+    }
+    if (state.equals("investigating") && command.equals("shorten")) {
+      // A finding, not the sender's word, decides when an investigated hold ends.
+      return "NotAllowed";
     }
     return ACTIVE_ROW.get(command);
   }
@@ -128,6 +140,9 @@ class HoldStateTableTest {
           : ((Hold.UnderInvestigation) next).releaseAt();
       if (now.isAfter(was)) {
         return "SAME_STATE_EXTENDED";
+      }
+      if (now.isBefore(was)) {
+        return "SAME_STATE_SHORTENED";
       }
       int stepWas = before instanceof Hold.Held h ? h.ladderStep()
           : ((Hold.UnderInvestigation) before).ladderStep();

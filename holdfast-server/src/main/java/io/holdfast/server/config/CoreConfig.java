@@ -37,20 +37,31 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableScheduling
 public class CoreConfig {
 
-  /** Hold lengths by tier and the legal limit, from configuration (defaults: 1 h, 24 h, 72 h). */
+  /**
+   * Hold lengths by tier and the legal limit, from configuration (defaults: 1 h, 24 h, 72 h),
+   * and the shortest a hold the sender's answers de-escalated may become (default 1 h).
+   */
   @Bean
   HoldPolicy holdPolicy(
       @Value("${holdfast.holds.elevated:PT1H}") java.time.Duration elevated,
       @Value("${holdfast.holds.high:PT24H}") java.time.Duration high,
       @Value("${holdfast.holds.severe:PT72H}") java.time.Duration severe,
       @Value("${holdfast.holds.extend-by:PT24H}") java.time.Duration extendBy,
+      @Value("${holdfast.holds.deescalated:PT1H}") java.time.Duration deescalated,
       @Value("${holdfast.holds.legal-business-days:4}") int businessDays,
       @Value("${holdfast.holds.zone:Europe/London}") String zone) {
     HoldPolicy defaults = HoldPolicy.defaults();
     return new HoldPolicy(java.util.Map.of(io.holdfast.core.hold.RiskTier.ELEVATED, elevated,
         io.holdfast.core.hold.RiskTier.HIGH, high, io.holdfast.core.hold.RiskTier.SEVERE, severe),
         new io.holdfast.core.hold.BusinessDays(businessDays, java.time.ZoneId.of(zone),
-            java.util.Set.of()), extendBy, defaults.highScore(), defaults.severeScore());
+            java.util.Set.of()), extendBy, deescalated, defaults.highScore(),
+        defaults.severeScore());
+  }
+
+  /** When the sender's answers may shorten a hold: the named rules, with the policy's floor. */
+  @Bean
+  io.holdfast.core.ladder.Deescalation deescalation(HoldPolicy holdPolicy) {
+    return new io.holdfast.core.ladder.Deescalation(holdPolicy.deescalatedHold());
   }
 
   @Bean

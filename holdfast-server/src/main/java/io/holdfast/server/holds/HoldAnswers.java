@@ -59,6 +59,16 @@ public class HoldAnswers {
         });
   }
 
+  /** Every answer given for the hold so far, by question id. */
+  public Map<String, Boolean> given(String holdId) {
+    Map<String, Boolean> given = new java.util.LinkedHashMap<>();
+    jdbc.query("SELECT question_id, answer FROM hold_answers WHERE hold_id = ?"
+        + " ORDER BY question_id", rs -> {
+          given.put(rs.getString(1), rs.getBoolean(2));
+        }, holdId);
+    return given;
+  }
+
   public List<Map<String, Object>> of(String holdId) {
     return jdbc.queryForList("SELECT question_id, answer, answered_at, answered_by"
         + " FROM hold_answers WHERE hold_id = ? ORDER BY question_id", holdId);

@@ -6,8 +6,10 @@ import io.holdfast.core.hold.HoldEvent;
 import io.holdfast.core.hold.HoldOutcome;
 import io.holdfast.core.hold.HoldPolicy;
 import io.holdfast.core.hold.HoldRejection;
+import io.holdfast.core.ladder.Deescalation;
 import io.holdfast.core.ladder.LadderPolicy;
 import io.holdfast.core.ladder.Questionnaire;
+import io.holdfast.core.support.Invariants;
 import io.holdfast.server.audit.AuditLog;
 import io.holdfast.server.instructions.Instruction;
 import io.holdfast.server.instructions.Instructions;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies commands to holds: lock the row, let the hold's own type decide, write the new state
  * (conditional on the version), its money instruction and its audit record in the same
- * transaction. The sweeper uses the same path for due holds, in batches.
+ * transaction. The sweeper uses the same path for due holds, in batches, and the sender's
+ * answers for escalating or shortening a hold.
  */
 @Service
 public class HoldService {
@@ -38,12 +42,15 @@ public class HoldService {
   private final LadderMessages messages;
   private final HoldAnswers answersStore;
   private final HoldInvestigation investigation;
+  private final Deescalation deescalation;
   private final Clock clock;
 
   public HoldService(HoldRows rows, Instructions instructions, AuditLog audit,
       TransactionTemplate tx, HoldPolicy policy, LadderPolicy ladder, LadderMessages messages,
-      HoldAnswers answersStore, HoldInvestigation investigation, Clock clock) {
+      HoldAnswers answersStore, HoldInvestigation investigation, Deescalation deescalation,
+      Clock clock) {
     this.investigation = investigation;
+    this.deescalation = deescalation;
     this.ladder = ladder;
     this.messages = messages;
     this.answersStore = answersStore;
@@ -58,7 +65,7 @@ public class HoldService {
   /** The same service reading another clock: tests move time with it instead of sleeping. */
   public HoldService withClock(Clock other) {
     return new HoldService(rows, instructions, audit, tx, policy, ladder, messages, answersStore,
-        investigation, other);
+        investigation, deescalation, other);
   }
 
   /**
@@ -172,12 +179,18 @@ public class HoldService {
     });
   }
 
-  /** What the sender's answers matched, and the hold after them. */
-  public record Answered(Hold hold, List<String> matchedScripts) {}
+  /**
+   * What the sender's answers did: the hold after them, the scam scripts they matched, whether
+   * they shortened the hold, and when they did not, the first reason why.
+   */
+  public record Answered(Hold hold, List<String> matchedScripts, boolean shortened,
+      String notShortenedBecause) {}
 
   /**
-   * Records the sender's answers (once per question) and escalates the hold to investigation,
-   * extending it, when an answer matches a scam script.
+   * Records the sender's answers (once per question). An answer matching a scam script
+   * escalates the hold to investigation and extends it; every question answered "no" may
+   * shorten it to the policy's floor ({@link Deescalation}). The answer's audit record says
+   * which, or why the hold was not shortened.
    */
   public Answered answer(String holdId, String senderAccount, Map<String, Boolean> answers) {
     return tx.execute(status -> {
@@ -188,21 +201,67 @@ public class HoldService {
       if (HoldStates.releaseAt(hold) == null) {
         throw problem(new HoldRejection.AlreadyResolved(holdId, HoldStates.resolution(hold)));
       }
-      answersStore.insert(holdId, answers, "user:" + senderAccount, now);
+      String by = "user:" + senderAccount;
+      answersStore.insert(holdId, answers, by, now);
       List<String> matched = Questionnaire.matchedScripts(answers);
-      audit.record("user:" + senderAccount, "hold.answered", "hold", holdId, null,
-          answers.toString(), matched.isEmpty() ? "no scam script matched"
-              : "matched: " + String.join("; ", matched));
-      if (matched.isEmpty()) {
-        return new Answered(hold, matched);
+      // Earlier answers count too: a sender may answer the questions over several requests.
+      Deescalation.Verdict verdict = deescalation.decide(new Deescalation.Candidate(hold,
+          answersStore.given(holdId), recipientFinding(hold), now));
+      Invariants.check(matched.isEmpty() || verdict instanceof Deescalation.Verdict.Keep,
+          "hold %s: answers that match a scam script never shorten it", holdId);
+      audit.record(by, "hold.answered", "hold", holdId, null, answers.toString(),
+          answeredReason(matched, verdict));
+      if (!matched.isEmpty()) {
+        return new Answered(escalate(hold, matched, now), matched, false,
+            ((Deescalation.Verdict.Keep) verdict).first());
       }
-      HoldOutcome outcome = hold.handle(new HoldCommand.Escalate("questionnaire", now,
-          "answers matched a scam script: " + String.join("; ", matched),
-          now.plus(policy.extendBy())));
-      HoldOutcome.Changed changed = (HoldOutcome.Changed) outcome;
-      write(List.of(hold), List.of(changed));
-      return new Answered(changed.next(), matched);
+      if (verdict instanceof Deescalation.Verdict.Shorten shorten) {
+        return new Answered(shorten(hold, shorten, now), matched, true, null);
+      }
+      return new Answered(hold, matched, false, ((Deescalation.Verdict.Keep) verdict).first());
     });
+  }
+
+  /** The investigation's open finding about a held hold's recipient, checked now. */
+  private Optional<String> recipientFinding(Hold hold) {
+    if (!(hold instanceof Hold.Held)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(investigation.findings(List.of(hold)).get(hold.holdId()));
+  }
+
+  private Hold escalate(Hold hold, List<String> matched, Instant now) {
+    HoldOutcome outcome = hold.handle(new HoldCommand.Escalate("questionnaire", now,
+        "answers matched a scam script: " + String.join("; ", matched),
+        now.plus(policy.extendBy())));
+    HoldOutcome.Changed changed = (HoldOutcome.Changed) outcome;
+    write(List.of(hold), List.of(changed));
+    return changed.next();
+  }
+
+  private Hold shorten(Hold hold, Deescalation.Verdict.Shorten shorten, Instant now) {
+    Instant before = HoldStates.releaseAt(hold);
+    HoldOutcome outcome = hold.handle(new HoldCommand.Shorten("questionnaire", now,
+        shorten.releaseAt(), shorten.why()));
+    Invariants.check(outcome instanceof HoldOutcome.Changed,
+        "hold %s: the hold refused a shortening the rules allowed: %s", hold.holdId(), outcome);
+    HoldOutcome.Changed changed = (HoldOutcome.Changed) outcome;
+    Instant after = HoldStates.releaseAt(changed.next());
+    Invariants.check(after.isBefore(before) && after.isAfter(now),
+        "hold %s: a shortened deadline is earlier than before and still ahead", hold.holdId());
+    write(List.of(hold), List.of(changed));
+    return changed.next();
+  }
+
+  private static String answeredReason(List<String> matched, Deescalation.Verdict verdict) {
+    if (!matched.isEmpty()) {
+      return "matched: " + String.join("; ", matched);
+    }
+    if (verdict instanceof Deescalation.Verdict.Shorten shorten) {
+      return "no scam script matched; de-escalated: shortened to " + shorten.releaseAt();
+    }
+    return "no scam script matched; not shortened: "
+        + ((Deescalation.Verdict.Keep) verdict).first();
   }
 
   private void write(List<Hold> before, List<HoldOutcome.Changed> changes) {
@@ -265,6 +324,9 @@ public class HoldService {
     if (event instanceof HoldEvent.LadderAdvanced) {
       return "hold.ladder_advanced";
     }
+    if (event instanceof HoldEvent.Shortened) {
+      return "hold.shortened";
+    }
     return event instanceof HoldEvent.Escalated ? "hold.escalated" : "hold.extended";
   }
 
@@ -284,6 +346,9 @@ public class HoldService {
     }
     if (event instanceof HoldEvent.LadderAdvanced l) {
       return "next ladder step " + l.nextStep();
+    }
+    if (event instanceof HoldEvent.Shortened s) {
+      return s.why() + "; release_at " + s.releaseAt();
     }
     return "release_at " + ((HoldEvent.Extended) event).releaseAt();
   }

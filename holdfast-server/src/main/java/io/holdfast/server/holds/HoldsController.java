@@ -9,6 +9,9 @@ import io.holdfast.server.security.RouteRules;
 import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.Ids;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -118,7 +121,18 @@ public class HoldsController {
         Map.of("first_time", shownStore.markShown(holdId, messageId, account, channel, at))));
   }
 
-  @Operation(summary = "The sender answers the questionnaire; a matching answer escalates")
+  /**
+   * What the answers did: the hold after them, the scam scripts a "yes" matched (the hold is
+   * then under investigation), whether every "no" shortened the hold, its deadline now, and
+   * when it was not shortened, the first reason why.
+   */
+  public record AnswersResult(HoldView hold, List<String> matchedScripts, boolean shortened,
+      String releaseAt, String notShortenedBecause) {}
+
+  @Operation(summary = "The sender answers the questionnaire; a matching answer escalates,"
+      + " every question answered no may shorten the hold")
+  @ApiResponse(responseCode = "200", content = @Content(
+      schema = @Schema(implementation = AnswersResult.class)))
   @PostMapping(path = "/v1/holds/{holdId}/answers", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<String> answers(@PathVariable String holdId,
@@ -129,8 +143,10 @@ public class HoldsController {
     HoldAnswers.validate(body == null ? null : body.answers());
     return idempotency.execute(request, () -> {
       HoldService.Answered answered = holds.answer(holdId, account, body.answers());
-      return new Idempotency.Result(HttpStatus.OK, Map.of("hold", view(answered.hold()),
-          "matched_scripts", answered.matchedScripts()));
+      HoldView view = view(answered.hold());
+      return new Idempotency.Result(HttpStatus.OK, new AnswersResult(view,
+          answered.matchedScripts(), answered.shortened(), view.releaseAt(),
+          answered.notShortenedBecause()));
     });
   }
 

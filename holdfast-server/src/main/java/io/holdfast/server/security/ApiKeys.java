@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Platform API keys, stored as SHA-256 hashes (a key is a long random secret, so a slow hash
@@ -61,16 +63,32 @@ public class ApiKeys {
     return jdbc.sql("SELECT COUNT(*) FROM api_keys").query(Long.class).single() == 0;
   }
 
+  /**
+   * Stores a new key. A miss for the same secret may be cached (a platform that tried the key
+   * before it existed, as at a first start before the bootstrap key is written), so the cached
+   * entry is dropped once the key is committed; otherwise the key would be refused for the rest
+   * of the cache lifetime.
+   */
   public void create(String keyId, String name, String secret, List<String> scopes) {
+    String hash = hash(secret);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          cache.remove(hash);
+        }
+      });
+    }
     jdbc.sql("""
             INSERT INTO api_keys (key_id, name, key_hash, scopes, created_at)
             VALUES (:id, :name, :hash, :scopes, :at)""")
         .param("id", keyId)
         .param("name", name)
-        .param("hash", hash(secret))
+        .param("hash", hash)
         .param("scopes", String.join(",", scopes))
         .param("at", Timestamp.from(clock.instant()))
         .update();
+    cache.remove(hash);
   }
 
   static String hash(String secret) {

@@ -92,6 +92,17 @@ class AuthorizationIT extends PostgresServerTest {
   }
 
   @Test
+  void aKeyTriedBeforeItExistedWorksAsSoonAsItIsCreated() {
+    String secret = id("secret");
+    Api early = Api.withKey(port(), secret);
+    String account = "/v1/accounts/" + id("a");
+    String body = "{\"created_at\":\"2025-01-01T00:00:00Z\"}";
+    assertThat(early.put(account, body).status()).as("not a key yet").isEqualTo(401);
+    apiKeysCreate(secret, List.of("ingest"));
+    assertThat(early.put(account, body).status()).as("the cached miss is gone").isEqualTo(201);
+  }
+
+  @Test
   void anAnalystCanReadRulesButNotChangeThem() {
     String analyst = id("analyst");
     context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(

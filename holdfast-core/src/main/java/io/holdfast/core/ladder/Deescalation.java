@@ -1,0 +1,171 @@
+package io.holdfast.core.ladder;
+
+import io.holdfast.core.hold.Hold;
+import io.holdfast.core.hold.HoldTerms;
+import io.holdfast.core.support.Invariants;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Whether the sender's answers may shorten their hold. Answers escalate (a "yes" matches a scam
+ * script) or de-escalate: a sender who answered every question "no" is less likely to be
+ * coached by a scammer, so their hold may end sooner, at {@code createdAt + floor}. It is never
+ * lengthened this way, never released on the spot, and each named rule below may refuse and
+ * says why; the hold is shortened only when none does. Scammers coach victims to lie, so the
+ * rules keep the full hold wherever something other than the answers points to a scam.
+ */
+public final class Deescalation {
+  /**
+   * What the rules look at.
+   *
+   * @param hold the hold as it is now
+   * @param answers every answer the sender has given for this hold, by question id
+   * @param recipientFinding the investigation's open finding about the recipient right now
+   *     (scam reports, intel lists, other senders held, a collection or mule pattern), if any
+   * @param now when the answers were given
+   */
+  public record Candidate(Hold hold, Map<String, Boolean> answers,
+      Optional<String> recipientFinding, Instant now) {
+    public Candidate {
+      Invariants.check(hold != null && answers != null && recipientFinding != null && now != null,
+          "a de-escalation candidate is complete");
+      answers = Map.copyOf(answers);
+    }
+  }
+
+  /** A named rule: empty when it lets the hold be shortened, else the reason it does not. */
+  public record Rule(String name, Function<Candidate, Optional<String>> refusal) {}
+
+  /** What the answers do to the hold's deadline. */
+  public sealed interface Verdict {
+    /** Shorten the hold to {@code releaseAt}, for the reason {@code why}. */
+    record Shorten(Instant releaseAt, String why) implements Verdict {}
+
+    /** Keep the deadline; {@code reasons} are every rule's refusal, in rule order. */
+    record Keep(List<String> reasons) implements Verdict {
+      public Keep {
+        Invariants.check(!reasons.isEmpty(), "a kept deadline has a reason");
+        reasons = List.copyOf(reasons);
+      }
+
+      public String first() {
+        return reasons.get(0);
+      }
+    }
+  }
+
+  private final Duration floor;
+  private final List<Rule> rules;
+
+  /** {@code floor}: how long a de-escalated hold lasts at least, from when it was placed. */
+  public Deescalation(Duration floor) {
+    Invariants.check(floor != null && !floor.isNegative() && !floor.isZero(),
+        "the de-escalated hold length must be positive");
+    this.floor = floor;
+    this.rules = List.of(
+        new Rule("no_answer_was_yes", Deescalation::noAnswerWasYes),
+        new Rule("every_question_answered", Deescalation::everyQuestionAnswered),
+        new Rule("held_not_investigated", Deescalation::heldNotInvestigated),
+        new Rule("sender_not_vulnerable", Deescalation::senderNotVulnerable),
+        new Rule("not_the_highest_tier", Deescalation::notTheHighestTier),
+        new Rule("recipient_without_findings", Deescalation::recipientWithoutFindings),
+        new Rule("not_on_the_spot", this::notOnTheSpot),
+        new Rule("shortens_the_deadline", this::shortensTheDeadline));
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** The earliest a hold may end once de-escalated: its placement plus the floor. */
+  public Instant floorOf(HoldTerms terms) {
+    return terms.createdAt().plus(floor);
+  }
+
+  /** Runs every rule; shortens to the floor when none refuses. */
+  public Verdict decide(Candidate c) {
+    List<String> reasons = new ArrayList<>(rules.size());
+    for (Rule rule : rules) {
+      rule.refusal().apply(c).ifPresent(reasons::add);
+    }
+    if (!reasons.isEmpty()) {
+      return new Verdict.Keep(reasons);
+    }
+    Instant releaseAt = floorOf(c.hold().terms());
+    Invariants.check(releaseAt.isAfter(c.now()), "a de-escalated hold never ends on the spot");
+    return new Verdict.Shorten(releaseAt, "every question answered no ("
+        + answerList(c.answers()) + ")");
+  }
+
+  static Optional<String> noAnswerWasYes(Candidate c) {
+    List<String> yes = Questionnaire.QUESTIONS.stream().map(Questionnaire.Question::id)
+        .filter(id -> Boolean.TRUE.equals(c.answers().get(id))).toList();
+    return yes.isEmpty() ? Optional.empty()
+        : Optional.of("an answer was yes: " + String.join(", ", yes));
+  }
+
+  static Optional<String> everyQuestionAnswered(Candidate c) {
+    List<String> missing = Questionnaire.QUESTIONS.stream().map(Questionnaire.Question::id)
+        .filter(id -> !c.answers().containsKey(id)).toList();
+    return missing.isEmpty() ? Optional.empty()
+        : Optional.of("not every question was answered: " + String.join(", ", missing)
+            + " still open");
+  }
+
+  static Optional<String> heldNotInvestigated(Candidate c) {
+    if (c.hold() instanceof Hold.Held) {
+      return Optional.empty();
+    }
+    return Optional.of(c.hold() instanceof Hold.UnderInvestigation
+        ? "the hold is under investigation, so its finding decides when it ends"
+        : "the hold has already ended");
+  }
+
+  static Optional<String> senderNotVulnerable(Candidate c) {
+    return c.hold().terms().senderVulnerable()
+        ? Optional.of("the sender is vulnerable, so the full hold stands whatever the answers")
+        : Optional.empty();
+  }
+
+  static Optional<String> notTheHighestTier(Candidate c) {
+    return c.hold().terms().tier().highest()
+        ? Optional.of("the hold is in the highest risk tier (" + c.hold().terms().tier() + ")")
+        : Optional.empty();
+  }
+
+  static Optional<String> recipientWithoutFindings(Candidate c) {
+    return c.recipientFinding().map(f -> "the recipient has an open finding: " + f);
+  }
+
+  /** Answers given after the floor would release at once; the hold then keeps its deadline. */
+  private Optional<String> notOnTheSpot(Candidate c) {
+    Instant floorAt = floorOf(c.hold().terms());
+    return floorAt.isAfter(c.now()) ? Optional.empty()
+        : Optional.of("the hold has already lasted the de-escalated length (" + floor
+            + "); shortening it now would release it on the spot");
+  }
+
+  private Optional<String> shortensTheDeadline(Candidate c) {
+    if (!(c.hold() instanceof Hold.Held held)) {
+      return Optional.empty();
+    }
+    Instant floorAt = floorOf(held.terms());
+    return floorAt.isBefore(held.releaseAt()) ? Optional.empty()
+        : Optional.of("the hold already ends at " + held.releaseAt() + ", no later than the"
+            + " de-escalated deadline " + floorAt);
+  }
+
+  private static String answerList(Map<String, Boolean> answers) {
+    List<String> parts = new ArrayList<>();
+    for (Questionnaire.Question q : Questionnaire.QUESTIONS) {
+      Boolean a = answers.get(q.id());
+      parts.add(q.id() + "=" + (a == null ? "unanswered" : a ? "yes" : "no"));
+    }
+    return String.join(", ", parts);
+  }
+}
