@@ -93,6 +93,9 @@ final class Behaviour {
       case "HOLD" -> {
         if (random.nextDouble() < p.honestCancelsHold()) {
           later(1, 6, () -> platform.cancel(a.holdId, t.sender()));
+        } else if (random.nextDouble() < p.honestAnswers()) {
+          schedule.accept(t.at().plus(Duration.ofMinutes(5 + random.nextInt(55))),
+              () -> platform.answer(a.holdId, t.sender(), false));
         }
       }
       default -> { }

@@ -26,9 +26,11 @@ public final class Population {
       boolean senior = random.nextDouble() < p.seniorShare();
       boolean vulnerable = random.nextDouble() < p.vulnerableShare();
       String band = senior ? "65+" : BANDS[random.nextInt(BANDS.length)];
+      int ageDays = random.nextDouble() < p.newUserShare() ? 1 + random.nextInt(29)
+          : 30 + random.nextInt(2_000);
       users.add(new SimAccount(String.format(Locale.ROOT, "u%06d", i), SimAccount.Role.USER,
-          COUNTRIES[random.nextInt(COUNTRIES.length)], band, vulnerable,
-          30 + random.nextInt(2_000), 1 + random.nextInt(2), Addresses.evm(random)));
+          COUNTRIES[random.nextInt(COUNTRIES.length)], band, vulnerable, ageDays,
+          1 + random.nextInt(2), Addresses.evm(random)));
     }
     for (int i = 0; i < p.merchants(); i++) {
       merchants.add(new SimAccount(String.format(Locale.ROOT, "m%04d", i),

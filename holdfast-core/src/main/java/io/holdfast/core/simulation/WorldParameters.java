@@ -14,7 +14,7 @@ import java.util.Properties;
  * number's source or reasoning ({@code simulation/default-world.properties}).
  */
 public record WorldParameters(int users, int days, Instant start, long seed, int merchants,
-    double vulnerableShare, double seniorShare, double peerPaymentsPerDay,
+    double vulnerableShare, double seniorShare, double newUserShare, double peerPaymentsPerDay,
     double merchantPaymentsPerDay, double withdrawalsPerDay, double depositsPerDay,
     int friendsPerUser, double newPayeeShare, long peerMedianMinor, long merchantMedianMinor,
     long withdrawalMedianMinor, long depositMedianMinor, double amountSigma,
@@ -23,7 +23,7 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
     double muleForwardShare, int muleForwardMinHours, int muleForwardMaxHours,
     double scamVictimHeedsWarning, double honestHeedsWarning, double scamVictimCancelsHold,
     double honestCancelsHold, double scamVictimAnswers, double scamVictimAnswersTruthfully,
-    double callReachesSender, double reachedScamVictimCancels, double victimReadsOutreach,
+    double honestAnswers, double callReachesSender, double reachedScamVictimCancels, double victimReadsOutreach,
     double silentVictimConfirmsLoss, double victimReports, int falseReporters,
     int falseReportsEach, Prevention prevention) {
 
@@ -69,14 +69,14 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
   /** The same world with another size, length or seed. */
   public WorldParameters resized(int newUsers, int newDays, long newSeed) {
     return new WorldParameters(newUsers, newDays, start, newSeed,
-        Math.max(1, Math.min(merchants, newUsers / 20)), vulnerableShare, seniorShare,
+        Math.max(1, Math.min(merchants, newUsers / 20)), vulnerableShare, seniorShare, newUserShare,
         peerPaymentsPerDay, merchantPaymentsPerDay, withdrawalsPerDay, depositsPerDay,
         friendsPerUser, newPayeeShare, peerMedianMinor, merchantMedianMinor,
         withdrawalMedianMinor, depositMedianMinor, amountSigma, securityChangesPerUserPerMonth,
         victimShare, mix, vulnerableVictimWeight, victimsPerScammer, muleForwardShare,
         muleForwardMinHours, muleForwardMaxHours, scamVictimHeedsWarning, honestHeedsWarning,
         scamVictimCancelsHold, honestCancelsHold, scamVictimAnswers,
-        scamVictimAnswersTruthfully, callReachesSender, reachedScamVictimCancels,
+        scamVictimAnswersTruthfully, honestAnswers, callReachesSender, reachedScamVictimCancels,
         victimReadsOutreach, silentVictimConfirmsLoss, victimReports, falseReporters,
         falseReportsEach, prevention);
   }
@@ -90,7 +90,7 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
     }
     return new WorldParameters(i(p, "users"), i(p, "days"), Instant.parse(s(p, "start")),
         Long.parseLong(s(p, "seed")), i(p, "merchants"), d(p, "vulnerableShare"),
-        d(p, "seniorShare"), d(p, "peerPaymentsPerDay"), d(p, "merchantPaymentsPerDay"),
+        d(p, "seniorShare"), d(p, "newUserShare"), d(p, "peerPaymentsPerDay"), d(p, "merchantPaymentsPerDay"),
         d(p, "withdrawalsPerDay"), d(p, "depositsPerDay"), i(p, "friendsPerUser"),
         d(p, "newPayeeShare"), l(p, "peerMedianMinor"), l(p, "merchantMedianMinor"),
         l(p, "withdrawalMedianMinor"), l(p, "depositMedianMinor"), d(p, "amountSigma"),
@@ -99,7 +99,7 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
         i(p, "muleForwardMinHours"), i(p, "muleForwardMaxHours"),
         d(p, "scamVictimHeedsWarning"), d(p, "honestHeedsWarning"),
         d(p, "scamVictimCancelsHold"), d(p, "honestCancelsHold"), d(p, "scamVictimAnswers"),
-        d(p, "scamVictimAnswersTruthfully"), d(p, "callReachesSender"),
+        d(p, "scamVictimAnswersTruthfully"), d(p, "honestAnswers"), d(p, "callReachesSender"),
         d(p, "reachedScamVictimCancels"), d(p, "victimReadsOutreach"),
         d(p, "silentVictimConfirmsLoss"), d(p, "victimReports"), i(p, "falseReporters"),
         i(p, "falseReportsEach"),
