@@ -126,6 +126,7 @@ public class DemoCommand implements Callable<Integer> {
         "--holdfast.clock=manual", "--holdfast.clock-start=" + world.start(),
         // The demo drives the server's timers itself on every tick of virtual time.
         "--holdfast.holds.sweep-millis=" + never, "--holdfast.ladder.run-millis=" + never,
+        "--holdfast.holds.recheck-scheduled=false",
         "--holdfast.instructions.sequence-millis=" + never,
         "--holdfast.sandbox.poll-millis=" + never, "--holdfast.freezes.sweep-millis=" + never,
         "--holdfast.webhook.poll-millis=" + never, "--holdfast.sweeps.worker=false",

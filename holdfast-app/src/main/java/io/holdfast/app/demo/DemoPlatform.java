@@ -6,6 +6,7 @@ import io.holdfast.core.simulation.SimAccount;
 import io.holdfast.core.simulation.SimTransfer;
 import io.holdfast.core.support.ManualClock;
 import io.holdfast.server.freezes.FreezeSweeper;
+import io.holdfast.server.holds.HoldRechecker;
 import io.holdfast.server.holds.HoldSweeper;
 import io.holdfast.server.holds.LadderRunner;
 import io.holdfast.server.instructions.InstructionSequencer;
@@ -25,14 +26,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The simulated platform, with Holdfast in front of its payments: screening, holds, reports and
  * analysts go through the real HTTP API; the platform's own ledger is Holdfast's sandbox, which
- * applies the money instructions. The server's timers (sweeper, ladder, instruction sequencer,
- * sandbox, freeze expiry) are driven from here on every tick of virtual time rather than by
- * wall-clock schedules, so the same seed gives the same run.
+ * applies the money instructions. The server's timers (sweeper, re-check, ladder, instruction
+ * sequencer, sandbox, freeze expiry) are driven from here on every tick of virtual time rather
+ * than by wall-clock schedules, so the same seed gives the same run.
  */
 final class DemoPlatform implements Platform {
   private final DemoApi api;
   private final ManualClock clock;
   private final HoldSweeper sweeper;
+  private final HoldRechecker rechecker;
   private final LadderRunner ladder;
   private final InstructionSequencer sequencer;
   private final SandboxPlatform sandbox;
@@ -53,6 +55,7 @@ final class DemoPlatform implements Platform {
     this.worldEnd = worldEnd;
     this.clock = (ManualClock) context.getBean(java.time.Clock.class);
     this.sweeper = context.getBean(HoldSweeper.class);
+    this.rechecker = context.getBean(HoldRechecker.class);
     this.ladder = context.getBean(LadderRunner.class);
     this.sequencer = context.getBean(InstructionSequencer.class);
     this.sandbox = context.getBean(SandboxPlatform.class);
@@ -135,6 +138,7 @@ final class DemoPlatform implements Platform {
   public void tick() {
     timed("tick", () -> {
       sweeper.sweepAll();
+      rechecker.recheckAll();
       ladder.run();
       freezes.expireAll();
       sweeps.runPending(100);

@@ -39,7 +39,8 @@ public class CoreConfig {
 
   /**
    * Hold lengths by tier and the legal limit, from configuration (defaults: 1 h, 24 h, 72 h),
-   * and the shortest a hold the sender's answers de-escalated may become (default 1 h).
+   * the shortest a hold the sender's answers de-escalated may become (default 1 h), and how
+   * often a held hold's checks re-run during its window (default 15 min).
    */
   @Bean
   HoldPolicy holdPolicy(
@@ -48,13 +49,14 @@ public class CoreConfig {
       @Value("${holdfast.holds.severe:PT72H}") java.time.Duration severe,
       @Value("${holdfast.holds.extend-by:PT24H}") java.time.Duration extendBy,
       @Value("${holdfast.holds.deescalated:PT1H}") java.time.Duration deescalated,
+      @Value("${holdfast.holds.recheck-interval:PT15M}") java.time.Duration recheckEvery,
       @Value("${holdfast.holds.legal-business-days:4}") int businessDays,
       @Value("${holdfast.holds.zone:Europe/London}") String zone) {
     HoldPolicy defaults = HoldPolicy.defaults();
     return new HoldPolicy(java.util.Map.of(io.holdfast.core.hold.RiskTier.ELEVATED, elevated,
         io.holdfast.core.hold.RiskTier.HIGH, high, io.holdfast.core.hold.RiskTier.SEVERE, severe),
         new io.holdfast.core.hold.BusinessDays(businessDays, java.time.ZoneId.of(zone),
-            java.util.Set.of()), extendBy, deescalated, defaults.highScore(),
+            java.util.Set.of()), extendBy, deescalated, recheckEvery, defaults.highScore(),
         defaults.severeScore());
   }
 

@@ -17,11 +17,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The automatic checks re-run when a hold falls due: has the recipient been put on an intel
- * list, reported as a scammer, is it now receiving held payments from several other senders,
- * or has it (young) collected from many new senders or passed money on within hours
- * ({@link RecipientFindings})? Any of these is an open finding, and the hold is extended or returned instead of
- * released. Checks for a whole sweep batch run as one query, so a sweep stays fast.
+ * The automatic checks re-run during a held hold's window (the re-check) and when a hold falls
+ * due: has the recipient been put on an intel list, reported as a scammer, is it now receiving
+ * held payments from several other senders, or has it (young) collected from many new senders
+ * or passed money on within hours ({@link RecipientFindings})? Any of these is an open finding:
+ * during the window the hold is escalated to investigation, at the deadline it is extended or
+ * returned instead of released. Checks for a whole batch run as one query, so a sweep or a
+ * re-check stays fast.
  */
 @Component
 public class HoldInvestigation {

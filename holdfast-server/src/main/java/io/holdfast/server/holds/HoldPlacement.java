@@ -1,6 +1,7 @@
 package io.holdfast.server.holds;
 
 import io.holdfast.core.hold.Hold;
+import io.holdfast.core.hold.HoldPolicy;
 import io.holdfast.core.ladder.LadderPolicy;
 import io.holdfast.server.audit.AuditLog;
 import io.holdfast.server.instructions.Instructions;
@@ -12,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Places new holds in the screening transaction: the hold row, its HOLD_FUNDS instruction, its
- * audit record, and the ladder's first steps (the warning and the questions are ready when the
- * platform first asks).
+ * audit record, the ladder's first steps (the warning and the questions are ready when the
+ * platform first asks), and when its checks first re-run.
  */
 @Component
 public class HoldPlacement {
@@ -22,9 +23,11 @@ public class HoldPlacement {
   private final AuditLog audit;
   private final LadderPolicy ladder;
   private final LadderMessages messages;
+  private final HoldPolicy policy;
 
   public HoldPlacement(HoldRows rows, Instructions instructions, AuditLog audit,
-      LadderPolicy ladder, LadderMessages messages) {
+      LadderPolicy ladder, LadderMessages messages, HoldPolicy policy) {
+    this.policy = policy;
     this.rows = rows;
     this.instructions = instructions;
     this.audit = audit;
@@ -44,7 +47,8 @@ public class HoldPlacement {
       LadderPolicy.Due due = ladder.due(hold.ladderStep(), t.createdAt(), hold.releaseAt(),
           t.createdAt(), t.tier(), t.senderVulnerable());
       Hold.Held started = new Hold.Held(t, hold.releaseAt(), due.nextIndex(), hold.version());
-      rowsToInsert.add(new HoldRows.NewHold(started, due.nextAt()));
+      rowsToInsert.add(new HoldRows.NewHold(started, due.nextAt(),
+          policy.recheckAfter(started, t.createdAt()).orElse(null)));
       firstSteps.add(() -> messages.run(started, hold.releaseAt(), due.indexes(), t.createdAt()));
     }
     rows.insert(rowsToInsert);

@@ -33,10 +33,29 @@ public class HoldRows {
   static final String COLUMNS = "hold_id, transfer_id, sender_account, recipient_key,"
       + " amount_minor, currency, tier, reason_codes, state, release_at, legal_deadline,"
       + " ladder_step, finding, resolution, resolved_at, resolved_by, created_at, version,"
-      + " sender_vulnerable, scam_type, ladder_next_at";
+      + " sender_vulnerable, scam_type, ladder_next_at, recheck_at";
 
-  /** A hold to insert, with when its next ladder step falls due (null: none). */
-  public record NewHold(Hold.Held hold, Instant ladderNextAt) {}
+  /**
+   * A hold to insert, with when its next ladder step falls due and when its checks next re-run
+   * (null: none).
+   */
+  public record NewHold(Hold.Held hold, Instant ladderNextAt, Instant recheckAt) {
+    public NewHold {
+      Invariants.check(recheckAt == null || recheckAt.isBefore(hold.releaseAt()),
+          "hold %s: a re-check is before the deadline, or there is none", hold.holdId());
+    }
+  }
+
+  /** A held hold whose re-check fell due, with when it was due. */
+  public record RecheckDue(Hold.Held hold, Instant due) {}
+
+  /** A held hold re-checked without a finding, and its next re-check (null: none). */
+  public record Rescheduled(Hold.Held hold, Instant next) {
+    public Rescheduled {
+      Invariants.check(next == null || next.isBefore(hold.releaseAt()),
+          "hold %s: a re-check is before the deadline, or there is none", hold.holdId());
+    }
+  }
 
   private final JdbcTemplate jdbc;
   private final CurrencyCatalog currencies;
@@ -49,7 +68,7 @@ public class HoldRows {
   @Transactional(propagation = Propagation.MANDATORY)
   public void insert(List<NewHold> holds) {
     jdbc.batchUpdate("INSERT INTO holds (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-            + " 'HELD', ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?)",
+            + " 'HELD', ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?)",
         holds, holds.size(), (ps, n) -> {
           Hold.Held h = n.hold();
           HoldTerms t = h.terms();
@@ -62,6 +81,7 @@ public class HoldRows {
           ps.setBoolean(14, t.senderVulnerable());
           ps.setString(15, ScamType.suspected(t.reasonCodes()).name());
           ps.setTimestamp(16, n.ladderNextAt() == null ? null : Timestamp.from(n.ladderNextAt()));
+          ps.setTimestamp(17, n.recheckAt() == null ? null : Timestamp.from(n.recheckAt()));
         });
   }
 
@@ -129,21 +149,73 @@ public class HoldRows {
   }
 
   /**
-   * Writes the new states; every row must still be at the version it was read at.
-   * {@code ladderNextAt} gives each active hold's next ladder time (null when none is left).
+   * Locks up to {@code limit} held holds whose re-check fell due and that no other re-check has
+   * locked, the longest due first, with when each was due.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void update(List<Hold> changed, Function<Hold, Instant> ladderNextAt) {
+  public List<RecheckDue> lockRecheckDue(Instant now, int limit) {
+    Invariants.check(limit > 0 && limit <= 10_000, "batch size out of bounds");
+    // Only held holds have a recheck_at (a CHECK constraint), so, as with release_at, the scan
+    // follows the index in order and stops at the limit.
+    return jdbc.query("SELECT " + COLUMNS + " FROM holds"
+            + " WHERE recheck_at <= ? ORDER BY recheck_at LIMIT ? FOR UPDATE SKIP LOCKED",
+        (rs, n) -> {
+          Hold hold = map(rs);
+          Invariants.check(hold instanceof Hold.Held, "hold %s has a re-check but is %s",
+              hold.holdId(), HoldStates.name(hold));
+          return new RecheckDue((Hold.Held) hold, rs.getTimestamp("recheck_at").toInstant());
+        }, Timestamp.from(now), limit);
+  }
+
+  /**
+   * Moves the re-check of holds that were re-checked and stayed as they were; like a change,
+   * it is conditional on the version and the state read under the lock.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void reschedule(List<Rescheduled> holds) {
+    int[][] counts = jdbc.batchUpdate("UPDATE holds SET recheck_at = ?"
+            + " WHERE hold_id = ? AND version = ? AND state = 'HELD'",
+        holds, holds.size(), (ps, r) -> {
+          ps.setTimestamp(1, r.next() == null ? null : Timestamp.from(r.next()));
+          ps.setString(2, r.hold().holdId());
+          ps.setInt(3, r.hold().version());
+        });
+    checkOneEach(counts);
+  }
+
+  /**
+   * Writes the new states; every row must still be at the version it was read at.
+   * {@code ladderNextAt} gives each active hold's next ladder time (null when none is left),
+   * {@code recheckAt} a held hold's next re-check should it have none before its (new) deadline.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void update(List<Hold> changed, Function<Hold, Instant> ladderNextAt,
+      Function<Hold, Instant> recheckAt) {
+    // A held hold keeps a re-check it has if that is still before its deadline (a ladder step
+    // or an extension does not put a due re-check off); otherwise it gets recheckAt's. Any
+    // other state compares with NULL, so the CASE falls to its ELSE and clears the re-check.
     int[][] counts = jdbc.batchUpdate("UPDATE holds SET state = ?, release_at = ?,"
             + " ladder_step = ?, finding = ?, resolution = ?, resolved_at = ?, resolved_by = ?,"
-            + " version = ?, ladder_next_at = ? WHERE hold_id = ? AND version = ?",
+            + " version = ?, ladder_next_at = ?,"
+            + " recheck_at = CASE WHEN recheck_at < ? THEN recheck_at ELSE ? END"
+            + " WHERE hold_id = ? AND version = ?",
         changed, changed.size(), (ps, h) -> {
           bind(ps, h);
           Instant next = HoldStates.releaseAt(h) == null ? null : ladderNextAt.apply(h);
           ps.setTimestamp(9, next == null ? null : Timestamp.from(next));
-          ps.setString(10, h.holdId());
-          ps.setInt(11, h.version() - 1);
+          Hold.Held held = h instanceof Hold.Held x ? x : null;
+          Instant recheck = held == null ? null : recheckAt.apply(held);
+          Invariants.check(recheck == null || recheck.isBefore(held.releaseAt()),
+              "hold %s: a re-check is before the deadline, or there is none", h.holdId());
+          ps.setTimestamp(10, held == null ? null : Timestamp.from(held.releaseAt()));
+          ps.setTimestamp(11, recheck == null ? null : Timestamp.from(recheck));
+          ps.setString(12, h.holdId());
+          ps.setInt(13, h.version() - 1);
         });
+    checkOneEach(counts);
+  }
+
+  private static void checkOneEach(int[][] counts) {
     for (int[] batch : counts) {
       for (int count : batch) {
         Invariants.check(count == 1 || count == java.sql.Statement.SUCCESS_NO_INFO,

@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies commands to holds: lock the row, let the hold's own type decide, write the new state
  * (conditional on the version), its money instruction and its audit record in the same
- * transaction. The sweeper uses the same path for due holds, in batches, and the sender's
- * answers for escalating or shortening a hold.
+ * transaction. The sweeper uses the same path for due holds, in batches, the re-check for held
+ * holds whose checks fell due during their window, and the sender's answers for escalating or
+ * shortening a hold.
  */
 @Service
 public class HoldService {
@@ -107,6 +108,54 @@ public class HoldService {
       return changes.size();
     });
     return count == null ? 0 : count;
+  }
+
+  /** What one re-check batch did: the holds re-checked, and how many of them it escalated. */
+  public record Rechecked(int checked, int escalated) {}
+
+  /**
+   * Re-runs the investigation's checks on up to {@code limit} held holds whose re-check fell
+   * due, in one transaction, so a finding that appears during the window is acted on then
+   * rather than at the deadline. A hold with a finding is escalated as a report or an answer
+   * matching a scam script escalates it: to investigation, extended within the legal limit,
+   * audited as {@code hold.escalated} with the finding. A hold without one is re-checked again
+   * an interval later, or not before its deadline when that comes first (the deadline's sweep
+   * runs the same checks). A re-check run twice finds nothing due the second time.
+   */
+  public Rechecked recheckDue(int limit, String actor) {
+    Rechecked done = tx.execute(status -> {
+      Instant now = clock.instant();
+      List<HoldRows.RecheckDue> due = rows.lockRecheckDue(now, limit);
+      Map<String, String> findings =
+          investigation.findings(due.stream().<Hold>map(HoldRows.RecheckDue::hold).toList());
+      List<Hold> before = new ArrayList<>();
+      List<HoldOutcome.Changed> changes = new ArrayList<>();
+      List<HoldRows.Rescheduled> later = new ArrayList<>(due.size());
+      for (HoldRows.RecheckDue d : due) {
+        Hold.Held held = d.hold();
+        Invariants.check(!d.due().isAfter(now), "hold %s re-checked before it was due",
+            held.holdId());
+        String finding = findings.get(held.holdId());
+        if (finding == null) {
+          later.add(new HoldRows.Rescheduled(held,
+              policy.nextRecheck(held, d.due(), now).orElse(null)));
+          continue;
+        }
+        HoldOutcome outcome = held.handle(new HoldCommand.Escalate(actor, now, finding,
+            now.plus(policy.extendBy())));
+        Invariants.check(outcome instanceof HoldOutcome.Changed c
+            && c.next() instanceof Hold.UnderInvestigation u
+            && !u.releaseAt().isBefore(held.releaseAt()),
+            "hold %s: a finding moves a held hold to investigation, never shortened: %s",
+            held.holdId(), outcome);
+        before.add(held);
+        changes.add((HoldOutcome.Changed) outcome);
+      }
+      rows.reschedule(later);
+      write(before, changes);
+      return new Rechecked(due.size(), changes.size());
+    });
+    return done == null ? new Rechecked(0, 0) : done;
   }
 
   /** Runs the ladder steps that fell due on up to {@code limit} holds; returns how many. */
@@ -285,7 +334,9 @@ public class HoldService {
           c.next().holdId(), HoldStates.name(before.get(i)), HoldStates.name(c.next()),
           withFinding(describe(c.event()), findings.get(c.next().holdId()))));
     }
-    rows.update(next, this::ladderNextAt);
+    Instant now = clock.instant();
+    rows.update(next, this::ladderNextAt,
+        hold -> policy.recheckAfter(hold, now).orElse(null));
     instructions.insert(money);
     audit.recordAll(entries);
   }

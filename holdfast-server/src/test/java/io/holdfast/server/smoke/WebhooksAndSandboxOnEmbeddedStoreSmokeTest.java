@@ -171,6 +171,8 @@ class WebhooksAndSandboxOnEmbeddedStoreSmokeTest {
         .as("the refused one waits for its backoff on the server's clock")
         .isAfter(clock.instant());
 
+    recheckOnH2(context, clock, jdbc, holds);
+
     // Past the third hold's one-hour deadline, and past the refused delivery's backoff.
     clock.set(clock.instant().plus(Duration.ofHours(2)));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -183,6 +185,25 @@ class WebhooksAndSandboxOnEmbeddedStoreSmokeTest {
     });
     checkDeliveries(jdbc, holds);
     checkLedger(ledger, admin);
+  }
+
+  /**
+   * The re-check's SQL on H2: ended holds have no re-check (the hold write clears it), and a
+   * clean held one re-checked a quarter of an hour in is due again a quarter of an hour later.
+   */
+  private static void recheckOnH2(ConfigurableApplicationContext context, ManualClock clock,
+      JdbcTemplate jdbc, List<String> holds) {
+    String sql = "SELECT recheck_at FROM holds WHERE hold_id = ?";
+    assertThat(jdbc.queryForObject(sql, java.sql.Timestamp.class, holds.get(0))).isNull();
+    assertThat(jdbc.queryForObject(sql, java.sql.Timestamp.class, holds.get(1))).isNull();
+    Instant created = jdbc.queryForObject("SELECT created_at FROM holds WHERE hold_id = ?",
+        java.sql.Timestamp.class, holds.get(2)).toInstant();
+    clock.set(created.plus(Duration.ofMinutes(15)));
+    context.getBean(io.holdfast.server.holds.HoldRechecker.class).recheckAll();
+    assertThat(jdbc.queryForObject(sql, java.sql.Timestamp.class, holds.get(2)).toInstant())
+        .isEqualTo(created.plus(Duration.ofMinutes(30)));
+    assertThat(jdbc.queryForObject("SELECT state FROM holds WHERE hold_id = ?", String.class,
+        holds.get(2))).isEqualTo("HELD");
   }
 
   /** Each instruction arrived once with 200, signed, with its own id in the body. */

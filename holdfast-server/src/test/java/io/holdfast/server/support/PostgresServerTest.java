@@ -27,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
         // Tests run daily assessments on their own thread, for days of their choosing.
         "holdfast.assessments.daily=false",
         // Tests deliver campaigns and run the surge detector themselves, by their own clocks.
-        "holdfast.campaigns.scheduled=false"
+        "holdfast.campaigns.scheduled=false",
+        // Tests re-check held holds themselves (HoldService.recheckDue), by clocks they move.
+        "holdfast.holds.recheck-scheduled=false"
     })
 public abstract class PostgresServerTest {
   public static final String PLATFORM_KEY = "test-platform-key-0123456789";
