@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The automatic checks re-run during a held hold's window (the re-check) and when a hold falls
- * due: has the recipient been put on an intel list, reported as a scammer, is it now receiving
- * held payments from several other senders, or has it (young) collected from many new senders
+ * due: has the recipient been put on an intel list, reported as a scammer, paid by an account
+ * now frozen as a scammer ({@link FrozenPayers}), is it now receiving held payments from several
+ * other senders, or has it (young) collected from many new senders
  * or passed money on within hours ({@link RecipientFindings})? Any of these is an open finding:
  * during the window the hold is escalated to investigation, at the deadline it is extended or
  * returned instead of released. Checks for a whole batch run as one query, so a sweep or a
@@ -34,6 +35,7 @@ public class HoldInvestigation {
   private final FeatureStore features;
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final FrozenPayers frozenPayers;
 
   public HoldInvestigation(IntelIndex intel, FeatureStore features, JdbcTemplate jdbc,
       Clock clock) {
@@ -41,14 +43,17 @@ public class HoldInvestigation {
     this.features = features;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.frozenPayers = new FrozenPayers(jdbc);
   }
 
   /** The open finding for each hold that has one, by hold id. */
   public Map<String, String> findings(List<Hold> holds) {
     Map<String, String> findings = new HashMap<>();
     Map<String, Integer> otherSenders = heldSendersByRecipient(holds);
+    Map<String, String> paidByFrozen = frozenPayers.findings(
+        holds.stream().map(h -> h.terms().recipientKey()).distinct().toList(), clock.instant());
     for (Hold hold : holds) {
-      String finding = finding(hold, otherSenders);
+      String finding = finding(hold, otherSenders, paidByFrozen);
       if (finding != null) {
         findings.put(hold.holdId(), finding);
       }
@@ -56,7 +61,8 @@ public class HoldInvestigation {
     return findings;
   }
 
-  private String finding(Hold hold, Map<String, Integer> heldSenders) {
+  private String finding(Hold hold, Map<String, Integer> heldSenders,
+      Map<String, String> paidByFrozen) {
     if (hold instanceof Hold.UnderInvestigation u) {
       return u.finding();
     }
@@ -68,6 +74,9 @@ public class HoldInvestigation {
     int reports = features.reportCount(recipient);
     if (reports > 0) {
       return "recipient was reported as a scammer by " + reports + " reporter(s)";
+    }
+    if (paidByFrozen.containsKey(recipient)) {
+      return paidByFrozen.get(recipient);
     }
     int others = heldSenders.getOrDefault(recipient, 0) - 1;
     if (others >= OTHER_HELD_SENDERS_MIN) {
