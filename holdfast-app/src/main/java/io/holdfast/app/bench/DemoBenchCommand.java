@@ -58,8 +58,8 @@ public class DemoBenchCommand implements Callable<Integer> {
         + "Result: " + line + "\n\n"
         + "The share of scam money blocked or recovered rests on about 300 scam payments, a few"
         + " large investment payments among them, so it moves by several points when any"
-        + " change shifts the world's random draws (runs of seed 42 on 2026-11-26 gave 47% to 57%, and the last rule change moved seed 42 up by 4.4 points but seed 7 down by 0.8):"
-        + " judge a change over several seeds, not one run.\n\n"
+        + " change shifts the world's random draws: judge a change over several seeds, not one"
+        + " run (the notes below this section keep the history).\n\n"
         + "Prevention in the same run (the impact report's section; victims are the world's"
         + " ground truth):\n\n| | |\n|---|---:|\n" + table;
     BenchSections.write(out, BEGIN, END, body, "# Benchmarks\n");
