@@ -42,25 +42,6 @@ class DeescalationIT extends PostgresServerTest {
     assertThat(r.status()).as(r.body()).isIn(200, 201);
   }
 
-  /**
-   * A 24-hour hold (tier HIGH) of a sender who is not vulnerable: the sender's own rule holds
-   * with a score between the high and the severe thresholds.
-   */
-  private String highTierHold(String sender, String recipient) {
-    account(sender, false);
-    Map<String, Object> rule = new LinkedHashMap<>();
-    rule.put("name", "hold_" + sender.replace("-", "_"));
-    rule.put("expression", "transfer.sender_account == '" + sender + "'");
-    rule.put("outcome", "HOLD");
-    rule.put("score", 0.86);
-    rule.put("reason_code", REASON);
-    rule.put("description", "Held at the high tier for a test.");
-    assertThat(admin().post("/v1/rules", Api.json(rule)).status()).isEqualTo(201);
-    JsonNode hold = screenHeld(sender, recipient, 12_050, REASON).path("hold");
-    assertThat(hold.path("tier").asString()).as(hold.toString()).isEqualTo("HIGH");
-    return hold.path("hold_id").asString();
-  }
-
   private static String answers(Map<String, Boolean> answers) {
     return Api.json(Map.of("answers", answers));
   }
@@ -105,7 +86,7 @@ class DeescalationIT extends PostgresServerTest {
   @Test
   void allNoShortensTheHoldToTheFloorAndTheSweeperReleasesItThere() {
     String sender = id("s");
-    String holdId = highTierHold(sender, id("r"));
+    String holdId = heldAtHighTier(sender, id("r"), REASON);
     Map<String, Object> before = row(holdId);
     Instant created = instant(before.get("created_at"));
     Instant floor = created.plus(Duration.ofHours(1));
@@ -163,7 +144,7 @@ class DeescalationIT extends PostgresServerTest {
   @Test
   void aPartialAnswerSetIsNotShortenedUntilTheLastQuestionIsAnsweredNo() {
     String sender = id("s");
-    String holdId = highTierHold(sender, id("r"));
+    String holdId = heldAtHighTier(sender, id("r"), REASON);
     Instant releaseAt = instant(row(holdId).get("release_at"));
     Map<String, Boolean> three = allNo();
     three.remove("contacted_by_support_or_authority");
@@ -189,7 +170,7 @@ class DeescalationIT extends PostgresServerTest {
     screenHeld(id("s"), recipient, 5_000, REASON);
     screenHeld(id("s"), recipient, 5_000, REASON);
     String sender = id("s");
-    String holdId = highTierHold(sender, recipient);
+    String holdId = heldAtHighTier(sender, recipient, REASON);
     JsonNode body = answer(holdId, sender, allNo()).json();
     assertThat(body.path("shortened").asBoolean()).isFalse();
     assertThat(body.path("not_shortened_because").asString())
@@ -200,7 +181,7 @@ class DeescalationIT extends PostgresServerTest {
   @Test
   void aYesStillEscalatesAndExtends() {
     String sender = id("s");
-    String holdId = highTierHold(sender, id("r"));
+    String holdId = heldAtHighTier(sender, id("r"), REASON);
     Instant releaseAt = instant(row(holdId).get("release_at"));
     Map<String, Boolean> given = allNo();
     given.put("promised_a_return", true);

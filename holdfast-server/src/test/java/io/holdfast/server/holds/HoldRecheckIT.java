@@ -284,7 +284,7 @@ class HoldRecheckIT extends PostgresServerTest {
   void aHoldTheSendersAnswersShortenedIsStillReCheckedUntilItsNewDeadline() {
     String sender = id("s");
     String recipient = id("r");
-    String holdId = highTierHold(sender, recipient);
+    String holdId = heldAtHighTier(sender, recipient, REASON);
     Instant created = createdAt(holdId);
     Map<String, Boolean> allNo = new LinkedHashMap<>();
     for (String q : List.of("met_online_asked_to_move_money", "promised_a_return",
@@ -310,23 +310,5 @@ class HoldRecheckIT extends PostgresServerTest {
         .isEqualTo(created.plus(INTERVAL).plus(Duration.ofHours(24)));
     assertThat(audit(holdId, "hold.shortened")).hasSize(1);
     assertThat(audit(holdId, "hold.escalated")).singleElement().asString().contains(list);
-  }
-
-  /** A 24-hour hold (tier HIGH) of a sender who is not vulnerable, which answers may shorten. */
-  private String highTierHold(String sender, String recipient) {
-    Api.Response account = platform().put("/v1/accounts/" + sender,
-        "{\"created_at\":\"2020-01-01T00:00:00Z\",\"country\":\"GB\"}");
-    assertThat(account.status()).as(account.body()).isIn(200, 201);
-    Map<String, Object> rule = new LinkedHashMap<>();
-    rule.put("name", "hold_" + sender.replace("-", "_"));
-    rule.put("expression", "transfer.sender_account == '" + sender + "'");
-    rule.put("outcome", "HOLD");
-    rule.put("score", 0.86);
-    rule.put("reason_code", REASON);
-    rule.put("description", "Held at the high tier for a test.");
-    assertThat(admin().post("/v1/rules", Api.json(rule)).status()).isEqualTo(201);
-    JsonNode hold = screenHeld(sender, recipient, 12_050, REASON).path("hold");
-    assertThat(hold.path("tier").asString()).as(hold.toString()).isEqualTo("HIGH");
-    return hold.path("hold_id").asString();
   }
 }

@@ -93,6 +93,31 @@ public abstract class PostgresServerTest {
     return decision;
   }
 
+  /**
+   * A 24-hour hold (tier HIGH) of an established sender who is not vulnerable: the sender's own
+   * rule holds with a score between the high and the severe thresholds. Returns the hold id.
+   */
+  protected String heldAtHighTier(String sender, String recipient, String reasonCode) {
+    Api.Response account = platform().put("/v1/accounts/" + sender,
+        "{\"created_at\":\"2020-01-01T00:00:00Z\",\"country\":\"GB\"}");
+    org.assertj.core.api.Assertions.assertThat(account.status()).as(account.body())
+        .isIn(200, 201);
+    java.util.Map<String, Object> rule = new java.util.LinkedHashMap<>();
+    rule.put("name", "hold_" + sender.replace("-", "_"));
+    rule.put("expression", "transfer.sender_account == '" + sender + "'");
+    rule.put("outcome", "HOLD");
+    rule.put("score", 0.86);
+    rule.put("reason_code", reasonCode);
+    rule.put("description", "Held at the high tier for a test.");
+    org.assertj.core.api.Assertions.assertThat(admin().post("/v1/rules", Api.json(rule))
+        .status()).isEqualTo(201);
+    tools.jackson.databind.JsonNode hold =
+        screenHeld(sender, recipient, 12_050, reasonCode).path("hold");
+    org.assertj.core.api.Assertions.assertThat(hold.path("tier").asString())
+        .as(hold.toString()).isEqualTo("HIGH");
+    return hold.path("hold_id").asString();
+  }
+
   /** A unique id for this test's objects, so tests sharing the database never collide. */
   protected static String id(String prefix) {
     return prefix + "-" + Long.toString(System.nanoTime(), 36)
