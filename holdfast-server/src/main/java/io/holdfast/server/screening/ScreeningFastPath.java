@@ -35,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ScreeningFastPath extends OncePerRequestFilter {
   static final String PATH = "/v1/transfers/screen";
-  private static final String BEARER = "Bearer ";
 
   private final ApiKeys apiKeys;
   private final ScreeningService screening;
@@ -53,12 +52,14 @@ public final class ScreeningFastPath extends OncePerRequestFilter {
         .filter(r -> r.method() == HttpMethod.POST && r.pattern().equals(PATH))
         .findFirst().map(RouteRule::authorities)
         .orElseThrow(() -> new IllegalStateException("no route rule for POST " + PATH));
-    this.answered = Counter.builder("holdfast.screening.fast_path")
+    this.answered = answeredBy("fast", meters);
+    this.handedOn = answeredBy("generic", meters);
+  }
+
+  private static Counter answeredBy(String path, MeterRegistry meters) {
+    return Counter.builder("holdfast.screening.fast_path")
         .description("screening requests by the path that answered them")
-        .tag("path", "fast").register(meters);
-    this.handedOn = Counter.builder("holdfast.screening.fast_path")
-        .description("screening requests by the path that answered them")
-        .tag("path", "generic").register(meters);
+        .tag("path", path).register(meters);
   }
 
   @Override
@@ -109,14 +110,7 @@ public final class ScreeningFastPath extends OncePerRequestFilter {
 
   /** The key's actor when it is valid and grants what the route's rule asks for. */
   private Optional<String> authorisedActor(String header) {
-    if (header == null || !header.startsWith(BEARER)) {
-      return Optional.empty();
-    }
-    String secret = header.substring(BEARER.length()).trim();
-    if (secret.isEmpty() || secret.length() > 200) {
-      return Optional.empty();
-    }
-    return apiKeys.resolve(secret)
+    return ApiKeys.bearerSecret(header).flatMap(apiKeys::resolveBearer)
         .filter(key -> key.scopes().stream().anyMatch(s -> authorities.contains("SCOPE_" + s)))
         .map(key -> Actor.forKey(key.keyId()));
   }

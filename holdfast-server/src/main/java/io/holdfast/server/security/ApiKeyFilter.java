@@ -16,8 +16,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates platforms by {@code Authorization: Bearer <api key>}. */
 public class ApiKeyFilter extends OncePerRequestFilter {
-  private static final String PREFIX = "Bearer ";
-
   private final ApiKeys apiKeys;
 
   public ApiKeyFilter(ApiKeys apiKeys) {
@@ -28,14 +26,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String header = request.getHeader("Authorization");
-    if (header == null || !header.startsWith(PREFIX)) {
+    Optional<String> secret = ApiKeys.bearerSecret(request.getHeader("Authorization"));
+    if (secret.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
-    String secret = header.substring(PREFIX.length()).trim();
-    Optional<ApiKeys.ApiKey> key = secret.isEmpty() || secret.length() > 200
-        ? Optional.empty() : apiKeys.resolve(secret);
+    Optional<ApiKeys.ApiKey> key = apiKeys.resolveBearer(secret.get());
     if (key.isEmpty()) {
       Problems.write(response, ProblemType.UNAUTHENTICATED, "the API key is not valid");
       return;

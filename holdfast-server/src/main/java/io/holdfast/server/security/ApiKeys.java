@@ -38,6 +38,23 @@ public class ApiKeys {
     this.clock = clock;
   }
 
+  private static final String BEARER = "Bearer ";
+  private static final int SECRET_CHARS_MAX = 200;
+
+  /** The secret of an {@code Authorization: Bearer <key>} header; empty for any other header. */
+  public static Optional<String> bearerSecret(String authorizationHeader) {
+    if (authorizationHeader == null || !authorizationHeader.startsWith(BEARER)) {
+      return Optional.empty();
+    }
+    return Optional.of(authorizationHeader.substring(BEARER.length()).trim());
+  }
+
+  /** The key a bearer secret names; empty when the secret is blank, oversized or unknown. */
+  public Optional<ApiKey> resolveBearer(String secret) {
+    return secret.isEmpty() || secret.length() > SECRET_CHARS_MAX ? Optional.empty()
+        : resolve(secret);
+  }
+
   public Optional<ApiKey> resolve(String secret) {
     String hash = hash(secret);
     long now = clock.millis();
