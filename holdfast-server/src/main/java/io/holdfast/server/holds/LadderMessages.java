@@ -31,6 +31,9 @@ public class LadderMessages {
 
   private final JdbcTemplate jdbc;
   private final LadderPolicy ladder;
+  /** The template kind of a reminder sent while a hold is under investigation. */
+  static final String REMINDER_UNDER_INVESTIGATION = "REMINDER_REVIEW";
+
   private final MessageTemplates templates;
 
   public LadderMessages(JdbcTemplate jdbc, LadderPolicy ladder) {
@@ -59,10 +62,20 @@ public class LadderMessages {
     }
   }
 
+  /**
+   * The template for a step. A reminder to a hold under investigation must not tell the sender
+   * the payment "goes soon": whether it goes depends on what the team finds, so that reminder
+   * has its own wording.
+   */
+  static String templateKind(Hold hold, StepKind kind) {
+    return kind == StepKind.REMINDER && hold instanceof Hold.UnderInvestigation
+        ? REMINDER_UNDER_INVESTIGATION : kind.name();
+  }
+
   private void message(Hold hold, int index, StepKind kind, ScamType type, String language,
       Instant releaseAt, Instant now) {
     String templateType = kind == StepKind.WARNING ? type.name() : ScamType.GENERAL.name();
-    Rendered r = render(kind.name(), templateType, language, hold, releaseAt);
+    Rendered r = render(templateKind(hold, kind), templateType, language, hold, releaseAt);
     String body = kind == StepKind.QUESTIONNAIRE ? r.body() + questions(language)
         : kind == StepKind.WARNING ? r.body() + earlierWarning(hold, now) : r.body();
     jdbc.update("INSERT INTO hold_messages (message_id, hold_id, step_index, kind, scam_type,"

@@ -172,7 +172,8 @@ class HoldRecheckIT extends PostgresServerTest {
 
   /**
    * The escalation's longer hold brings the ladder's later steps back into the window: the
-   * twelve-hour reminder, which an hour's hold never reached, tells the sender the new date.
+   * twelve-hour reminder, which an hour's hold never reached, tells the sender the new date
+   * in the wording for a payment under investigation.
    */
   private void reminderNamesTheNewDeadline(String holdId, String sender, Instant created,
       Instant extended) {
@@ -183,16 +184,23 @@ class HoldRecheckIT extends PostgresServerTest {
     }
     List<String> kinds = new ArrayList<>();
     String reminder = null;
+    String reminderTitle = null;
     JsonNode messages = platform().send("GET", "/v1/holds/" + holdId + "/messages", null,
         "application/json", Map.of(HoldsController.ACCOUNT_HEADER, sender)).json()
         .path("messages");
     for (JsonNode m : messages) {
       kinds.add(m.path("kind").asString());
-      reminder = m.path("kind").asString().equals("REMINDER") ? m.path("body").asString()
-          : reminder;
+      if (m.path("kind").asString().equals("REMINDER")) {
+        reminder = m.path("body").asString();
+        reminderTitle = m.path("title").asString();
+      }
     }
     assertThat(kinds).containsExactly("WARNING", "QUESTIONNAIRE", "REMINDER");
     assertThat(reminder).contains(extended.toString());
+    // Under investigation the payment does not simply "go soon": the reminder says it is
+    // being checked and that a scam comes back to the sender.
+    assertThat(reminderTitle).isEqualTo("We are still checking your paused payment");
+    assertThat(reminder).contains("comes back to you").doesNotContain("continues at");
   }
 
   @Test
