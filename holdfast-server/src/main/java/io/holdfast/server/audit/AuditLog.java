@@ -1,5 +1,7 @@
 package io.holdfast.server.audit;
 
+import io.holdfast.server.store.ArrayInsert;
+import io.holdfast.server.store.StoreConnection;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -23,12 +25,27 @@ public class AuditLog {
   public record Entry(String actor, String action, String entityType, String entityId,
       String before, String after, String reason) {}
 
+  /** An entry with the time it is recorded at, as a batch writes it. */
+  private record Row(Timestamp at, Entry entry) {}
+
+  private static final ArrayInsert<Row> INSERT_ALL = new ArrayInsert<>("audit_log", List.of(
+      new ArrayInsert.Column<>("at", "timestamptz", Row::at),
+      new ArrayInsert.Column<>("actor", "text", r -> r.entry().actor()),
+      new ArrayInsert.Column<>("action", "text", r -> r.entry().action()),
+      new ArrayInsert.Column<>("entity_type", "text", r -> r.entry().entityType()),
+      new ArrayInsert.Column<>("entity_id", "text", r -> r.entry().entityId()),
+      new ArrayInsert.Column<>("before_state", "text", r -> r.entry().before()),
+      new ArrayInsert.Column<>("after_state", "text", r -> r.entry().after()),
+      new ArrayInsert.Column<>("reason", "text", r -> r.entry().reason())));
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final boolean postgres;
 
   public AuditLog(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.postgres = StoreConnection.isPostgres(jdbc.getDataSource());
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -38,22 +55,13 @@ public class AuditLog {
         before, after, reason);
   }
 
-  /** Writes many rows in one JDBC batch, for sweeps that change thousands of objects. */
+  /** Writes many rows in one statement, for sweeps that change thousands of objects. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void recordAll(List<Entry> entries) {
     if (entries.isEmpty()) {
       return;
     }
     Timestamp at = Timestamp.from(clock.instant());
-    jdbc.batchUpdate(INSERT, entries, entries.size(), (ps, e) -> {
-      ps.setTimestamp(1, at);
-      ps.setString(2, e.actor());
-      ps.setString(3, e.action());
-      ps.setString(4, e.entityType());
-      ps.setString(5, e.entityId());
-      ps.setString(6, e.before());
-      ps.setString(7, e.after());
-      ps.setString(8, e.reason());
-    });
+    INSERT_ALL.insert(jdbc, postgres, entries.stream().map(e -> new Row(at, e)).toList());
   }
 }

@@ -8,11 +8,11 @@ import io.holdfast.core.ladder.ScamType;
 import io.holdfast.core.money.CurrencyCatalog;
 import io.holdfast.core.money.Money;
 import io.holdfast.core.support.Invariants;
+import io.holdfast.server.store.StoreConnection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -59,10 +59,12 @@ public class HoldRows {
 
   private final JdbcTemplate jdbc;
   private final CurrencyCatalog currencies;
+  private final HoldUpdates updates;
 
   public HoldRows(JdbcTemplate jdbc, CurrencyCatalog currencies) {
     this.jdbc = jdbc;
     this.currencies = currencies;
+    this.updates = new HoldUpdates(jdbc, StoreConnection.isPostgres(jdbc.getDataSource()));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -191,28 +193,7 @@ public class HoldRows {
   @Transactional(propagation = Propagation.MANDATORY)
   public void update(List<Hold> changed, Function<Hold, Instant> ladderNextAt,
       Function<Hold, Instant> recheckAt) {
-    // A held hold keeps a re-check it has if that is still before its deadline (a ladder step
-    // or an extension does not put a due re-check off); otherwise it gets recheckAt's. Any
-    // other state compares with NULL, so the CASE falls to its ELSE and clears the re-check.
-    int[][] counts = jdbc.batchUpdate("UPDATE holds SET state = ?, release_at = ?,"
-            + " ladder_step = ?, finding = ?, resolution = ?, resolved_at = ?, resolved_by = ?,"
-            + " version = ?, ladder_next_at = ?,"
-            + " recheck_at = CASE WHEN recheck_at < ? THEN recheck_at ELSE ? END"
-            + " WHERE hold_id = ? AND version = ?",
-        changed, changed.size(), (ps, h) -> {
-          bind(ps, h);
-          Instant next = HoldStates.releaseAt(h) == null ? null : ladderNextAt.apply(h);
-          ps.setTimestamp(9, next == null ? null : Timestamp.from(next));
-          Hold.Held held = h instanceof Hold.Held x ? x : null;
-          Instant recheck = held == null ? null : recheckAt.apply(held);
-          Invariants.check(recheck == null || recheck.isBefore(held.releaseAt()),
-              "hold %s: a re-check is before the deadline, or there is none", h.holdId());
-          ps.setTimestamp(10, held == null ? null : Timestamp.from(held.releaseAt()));
-          ps.setTimestamp(11, recheck == null ? null : Timestamp.from(recheck));
-          ps.setString(12, h.holdId());
-          ps.setInt(13, h.version() - 1);
-        });
-    checkOneEach(counts);
+    updates.update(changed, ladderNextAt, recheckAt);
   }
 
   private static void checkOneEach(int[][] counts) {
@@ -222,27 +203,6 @@ public class HoldRows {
             "a hold changed under a lock (lost update)");
       }
     }
-  }
-
-  private static void bind(PreparedStatement ps, Hold h) throws SQLException {
-    ps.setString(1, HoldStates.name(h));
-    Instant releaseAt = HoldStates.releaseAt(h);
-    ps.setTimestamp(2, releaseAt == null ? null : Timestamp.from(releaseAt));
-    ps.setInt(3, HoldStates.ladderStep(h));
-    ps.setString(4, h instanceof Hold.UnderInvestigation u ? u.finding() : null);
-    Resolution resolution = HoldStates.resolution(h);
-    ps.setString(5, resolution == null ? null : resolution.name());
-    if (h instanceof Hold.Released r) {
-      ps.setTimestamp(6, Timestamp.from(r.resolvedAt()));
-      ps.setString(7, r.resolvedBy());
-    } else if (h instanceof Hold.Returned r) {
-      ps.setTimestamp(6, Timestamp.from(r.resolvedAt()));
-      ps.setString(7, r.resolvedBy());
-    } else {
-      ps.setNull(6, Types.TIMESTAMP_WITH_TIMEZONE);
-      ps.setNull(7, Types.VARCHAR);
-    }
-    ps.setInt(8, h.version());
   }
 
   Hold map(ResultSet rs) throws SQLException {

@@ -1,6 +1,8 @@
 package io.holdfast.server.instructions;
 
 import io.holdfast.core.support.Invariants;
+import io.holdfast.server.store.ArrayInsert;
+import io.holdfast.server.store.StoreConnection;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -21,14 +23,31 @@ import tools.jackson.databind.json.JsonMapper;
 public class Instructions {
   public static final int PAGE_MAX = 1_000;
 
+  /** An instruction with its payload as the platform will read it. */
+  private record Row(Instruction instruction, String payload) {}
+
+  private static final ArrayInsert<Row> INSERT_ALL = new ArrayInsert<>("instructions", List.of(
+      new ArrayInsert.Column<>("instruction_id", "text", r -> r.instruction().instructionId()),
+      new ArrayInsert.Column<>("kind", "text", r -> r.instruction().kind().name()),
+      new ArrayInsert.Column<>("hold_id", "text", r -> r.instruction().holdId()),
+      new ArrayInsert.Column<>("transfer_id", "text", r -> r.instruction().transferId()),
+      new ArrayInsert.Column<>("account_id", "text", r -> r.instruction().accountId()),
+      new ArrayInsert.Column<>("amount_minor", "int8", r -> r.instruction().amountMinor()),
+      new ArrayInsert.Column<>("currency", "text", r -> r.instruction().currency()),
+      new ArrayInsert.Column<>("payload", "text", Row::payload),
+      new ArrayInsert.Column<>("created_at", "timestamptz",
+          r -> Timestamp.from(r.instruction().createdAt()))));
+
   private final JdbcTemplate jdbc;
   private final JsonMapper json;
   private final Clock clock;
+  private final boolean postgres;
 
   public Instructions(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
+    this.postgres = StoreConnection.isPostgres(jdbc.getDataSource());
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -36,20 +55,8 @@ public class Instructions {
     if (instructions.isEmpty()) {
       return;
     }
-    jdbc.batchUpdate("INSERT INTO instructions (instruction_id, kind, hold_id, transfer_id,"
-            + " account_id, amount_minor, currency, payload, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        instructions, instructions.size(), (ps, i) -> {
-          ps.setString(1, i.instructionId());
-          ps.setString(2, i.kind().name());
-          ps.setString(3, i.holdId());
-          ps.setString(4, i.transferId());
-          ps.setString(5, i.accountId());
-          ps.setLong(6, i.amountMinor());
-          ps.setString(7, i.currency());
-          ps.setString(8, json.writeValueAsString(payload(i)));
-          ps.setTimestamp(9, Timestamp.from(i.createdAt()));
-        });
+    INSERT_ALL.insert(jdbc, postgres, instructions.stream()
+        .map(i -> new Row(i, json.writeValueAsString(payload(i)))).toList());
   }
 
   static Map<String, Object> payload(Instruction i) {
