@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Bulk imports into the configured store, whether or not a server runs on it. */
@@ -40,8 +43,28 @@ public class ImportCommand implements Runnable {
               + " imported or present, 3 some rows rejected (the rest imported),"
               + " 2 unreadable file or bad header (nothing imported), 1 store error."})
   static class Transfers implements Callable<Integer> {
+    /** Whether to drop the secondary indexes of transfers for the load. */
+    enum DeferIndexes { AUTO, YES, NO }
+
     @Parameters(index = "0", paramLabel = "FILE", description = "the CSV file")
     Path file;
+
+    @Option(names = "--defer-indexes", paramLabel = "auto|yes|no",
+        converter = DeferIndexesConverter.class,
+        description = {"On PostgreSQL, drop the secondary indexes of transfers for the load and"
+            + " build them again after it: several times faster for a large first import, but"
+            + " queries on transfers scan the table meanwhile. auto (the default) does it when"
+            + " the file holds about 100,000 rows or more and the table fewer rows than the file;"
+            + " ignored on the embedded store."})
+    DeferIndexes deferIndexes = DeferIndexes.AUTO;
+
+    /** Reads auto, yes or no in any case. */
+    static final class DeferIndexesConverter implements ITypeConverter<DeferIndexes> {
+      @Override
+      public DeferIndexes convert(String value) {
+        return DeferIndexes.valueOf(value.trim().toUpperCase(Locale.ROOT));
+      }
+    }
 
     @Override
     public Integer call() {
@@ -53,8 +76,17 @@ public class ImportCommand implements Runnable {
            Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         TransferImporter importer = new TransferImporter(store.dataSource(), Clock.systemUTC(),
             AuditRows.cliActor());
+        boolean defer = switch (deferIndexes) {
+          case YES -> true;
+          case NO -> false;
+          case AUTO -> importer.deferringPays(Files.size(file) / TransferImporter.BYTES_PER_ROW);
+        };
+        if (defer && store.postgres()) {
+          System.err.println("  the secondary indexes of transfers are dropped for the load"
+              + " and built again after it");
+        }
         TransferImporter.Summary summary = importer.importCsv(reader,
-            file.getFileName().toString(), ImportCommand::progress);
+            file.getFileName().toString(), ImportCommand::progress, defer);
         return report(summary);
       } catch (TransferImporter.HeaderException e) {
         System.err.println("holdfast: " + e.getMessage() + "; nothing was imported");
@@ -78,6 +110,9 @@ public class ImportCommand implements Runnable {
     if (summary.rejected() > summary.rejections().size()) {
       System.err.println("... and " + (summary.rejected() - summary.rejections().size())
           + " more rejected rows");
+    }
+    if (!summary.indexesRebuilt().isEmpty()) {
+      System.err.println("  built again: " + String.join(", ", summary.indexesRebuilt()));
     }
     System.out.printf("%,d rows: %,d new, %,d already present, %,d rejected in %.1f s"
             + " (%,d rows/s)%n", summary.rows(), summary.imported(), summary.alreadyPresent(),

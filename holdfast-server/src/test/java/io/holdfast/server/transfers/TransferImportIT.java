@@ -143,6 +143,89 @@ class TransferImportIT extends PostgresServerTest {
         .param("p", "g" + seed + "-%").query(Long.class).single()).isEqualTo(s.imported());
   }
 
+  @Test
+  void chunksWrittenAtOnceThatRepeatEachOthersIdsStoreEachTransferOnce() throws IOException {
+    // Two chunks of the same rows go to two writer lanes at once: one stores them, the other
+    // finds them stored (its fast insert meets the unique key and retries the careful way).
+    long seed = System.nanoTime();
+    java.io.StringWriter one = new java.io.StringWriter();
+    TransferCsvGenerator.write(one, TransferImporter.CHUNK_ROWS, seed);
+    String text = one.toString();
+    String body = text.substring(text.indexOf('\n') + 1);
+    TransferImporter.Summary s = importer().importCsv(new StringReader(text + body),
+        "twice.csv", (a, b, c, d) -> { });
+    assertThat(s.rows()).isEqualTo(2L * TransferImporter.CHUNK_ROWS);
+    assertThat(s.imported() + s.alreadyPresent() + s.rejected()).isEqualTo(s.rows());
+    assertThat(s.imported()).isEqualTo(s.alreadyPresent());
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE transfer_id LIKE :p")
+        .param("p", "g" + seed + "-%").query(Long.class).single()).isEqualTo(s.imported());
+  }
+
+  @Test
+  void aLoadWithDeferredIndexesLandsTheRowsAndBuildsTheSameIndexesAgain() throws Exception {
+    java.util.Map<String, String> before = indexes();
+    long rows = TransferImporter.CHUNK_ROWS + 123;
+    long seed = System.nanoTime();
+    java.io.StringWriter out = new java.io.StringWriter();
+    TransferCsvGenerator.write(out, rows, seed);
+    TransferImporter.Summary s = importer().importCsv(new StringReader(out.toString()),
+        "deferred.csv", (a, b, c, d) -> { }, true);
+    assertThat(s.imported() + s.rejected()).isEqualTo(rows);
+    assertThat(s.indexesRebuilt()).containsExactlyInAnyOrderElementsOf(before.keySet());
+    assertThat(indexes()).isEqualTo(before);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM deferred_indexes").query(Long.class).single())
+        .isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE transfer_id LIKE :p")
+        .param("p", "g" + seed + "-%").query(Long.class).single()).isEqualTo(s.imported());
+  }
+
+  @Test
+  void aLoadWithDeferredIndexesThatFailsStillBuildsThemAgain() throws Exception {
+    java.util.Map<String, String> before = indexes();
+    long seed = System.nanoTime();
+    java.io.StringWriter out = new java.io.StringWriter();
+    TransferCsvGenerator.write(out, TransferImporter.CHUNK_ROWS + 10_000, seed);
+    String text = out.toString();
+    // The file breaks (a disk error, a dropped network mount) after the first chunk was sent.
+    java.io.Reader failing = new java.io.FilterReader(new StringReader(text)) {
+      private long read;
+
+      @Override
+      public int read(char[] buffer, int offset, int length) throws IOException {
+        if (read > text.length() * 9L / 10) {
+          throw new IOException("the file went away");
+        }
+        int n = super.read(buffer, offset, length);
+        read += Math.max(n, 0);
+        return n;
+      }
+    };
+    assertThatThrownBy(() -> importer().importCsv(failing, "broken.csv", (a, b, c, d) -> { },
+        true)).isInstanceOf(IOException.class).hasMessageContaining("went away");
+    assertThat(indexes()).isEqualTo(before);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM deferred_indexes").query(Long.class).single())
+        .isZero();
+  }
+
+  @Test
+  void deferringPaysForALargeLoadIntoASmallerTableOnly() {
+    long stored = jdbc.sql("SELECT COUNT(*) FROM transfers").query(Long.class).single();
+    assertThat(importer().deferringPays(TransferImporter.DEFER_ROWS_MIN - 1)).isFalse();
+    long large = Math.max(TransferImporter.DEFER_ROWS_MIN, stored + 1);
+    assertThat(importer().deferringPays(large)).isTrue();
+    if (stored >= TransferImporter.DEFER_ROWS_MIN) {
+      assertThat(importer().deferringPays(stored)).isFalse();
+    }
+  }
+
+  private java.util.Map<String, String> indexes() {
+    java.util.Map<String, String> found = new java.util.TreeMap<>();
+    jdbc.sql("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'transfers'")
+        .query((rs, n) -> found.put(rs.getString(1), rs.getString(2))).list();
+    found.remove("transfers_pkey");
+    return found;
+  }
+
   private long auditCount() {
     return jdbc.sql("SELECT COUNT(*) FROM audit_log").query(Long.class).single();
   }
