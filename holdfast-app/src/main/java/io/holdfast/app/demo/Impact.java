@@ -25,6 +25,12 @@ final class Impact {
     long stillHeld;
     long lost;
     long recovered;
+    /** Of {@code lost}: paid with no warning and no hold. */
+    long lostAllowed;
+    /** Of {@code lost}: paid after a warning the victim did not heed. */
+    long lostWarned;
+    /** Of {@code lost}: held, then released (at the deadline or by an analyst). */
+    long lostReleased;
     int payments;
 
     long protectedMinor() {
@@ -39,6 +45,9 @@ final class Impact {
       stillHeld += o.stillHeld;
       lost += o.lost;
       recovered += o.recovered;
+      lostAllowed += o.lostAllowed;
+      lostWarned += o.lostWarned;
+      lostReleased += o.lostReleased;
       payments += o.payments;
     }
   }
@@ -112,6 +121,11 @@ final class Impact {
       m.blocked += amount;
     } else if (a.moved()) {
       m.lost += amount;
+      switch (a.outcome) {
+        case "WARN" -> m.lostWarned += amount;
+        case "HOLD" -> m.lostReleased += amount;
+        default -> m.lostAllowed += amount;
+      }
     } else if (a.fate == io.holdfast.core.simulation.Platform.HoldFate.RETURNED) {
       m.heldAndReturned += amount;
     } else {

@@ -36,6 +36,9 @@ final class ImpactHtml {
         + " transfers held (goal at most 0.5%%)</p>", 100 * saved, 100 * held));
     h.append("<h2>Scam money by type and fate</h2>").append(chart(i));
     h.append(table(i));
+    h.append("<h2>How the lost scam money went through</h2><p>Gross, before recoveries: paid"
+        + " with no warning and no hold, paid after a warning, or held and then released.</p>");
+    h.append(lostTable(i));
     h.append("<h2>The programme's numbers</h2><table>");
     for (Map.Entry<String, Long> e : i.programme.entrySet()) {
       h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%,d</td></tr>", e.getKey(),
@@ -111,6 +114,22 @@ final class ImpactHtml {
     }
     row(t, "all scams", i.total);
     return t.append("</table>").toString();
+  }
+
+  private static String lostTable(Impact i) {
+    StringBuilder t = new StringBuilder("<table><tr><th>scam type</th><th>lost</th>"
+        + "<th>allowed</th><th>warned</th><th>held and released</th></tr>");
+    for (ScamKind kind : ScamKind.values()) {
+      lostRow(t, kind.label(), i.byKind.get(kind));
+    }
+    lostRow(t, "all scams", i.total);
+    return t.append("</table>").toString();
+  }
+
+  private static void lostRow(StringBuilder t, String label, Impact.Money m) {
+    t.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+        + "<td>%s</td></tr>", label, ImpactText.usd(m.lost), ImpactText.usd(m.lostAllowed),
+        ImpactText.usd(m.lostWarned), ImpactText.usd(m.lostReleased)));
   }
 
   private static void row(StringBuilder t, String label, Impact.Money m) {

@@ -20,6 +20,13 @@ final class ImpactText {
       row(out, kind.label(), i.byKind.get(kind));
     }
     row(out, "all scams", i.total);
+    out.append(String.format(Locale.ROOT, "%nHow the lost scam money went through (gross, before"
+        + " recoveries):%n%-14s %12s %12s %12s %12s%n", "scam type", "lost", "allowed",
+        "warned", "held+released"));
+    for (ScamKind kind : ScamKind.values()) {
+      lostRow(out, kind.label(), i.byKind.get(kind));
+    }
+    lostRow(out, "all scams", i.total);
     double saved = share(i.total.protectedMinor(), i.total.attempted);
     Impact.Friction h = i.honest;
     double heldShare = share(h.held, h.transfers);
@@ -55,6 +62,11 @@ final class ImpactText {
         label, m.payments, usd(m.attempted), usd(m.stoppedByWarning), usd(m.blocked),
         usd(m.heldAndReturned), usd(m.recovered), usd(m.lost), usd(m.stillHeld),
         100 * share(m.protectedMinor(), m.attempted)));
+  }
+
+  private static void lostRow(StringBuilder out, String label, Impact.Money m) {
+    out.append(String.format(Locale.ROOT, "%-14s %12s %12s %12s %12s%n", label, usd(m.lost),
+        usd(m.lostAllowed), usd(m.lostWarned), usd(m.lostReleased)));
   }
 
   static String usd(long cents) {

@@ -48,7 +48,10 @@ class DemoIT {
         + first.total.heldAndReturned + first.total.lost + first.total.stillHeld;
     assertThat(accounted).as("every scam payment has exactly one fate")
         .isEqualTo(first.total.attempted);
+    assertThat(first.total.lostAllowed + first.total.lostWarned + first.total.lostReleased)
+        .as("lost money went through exactly one path").isEqualTo(first.total.lost);
     String html = Files.readString(temp.resolve("first-report").resolve("index.html"));
-    assertThat(html).contains("<svg").contains("Holdfast impact report");
+    assertThat(html).contains("<svg").contains("Holdfast impact report")
+        .contains("How the lost scam money went through");
   }
 }
