@@ -61,6 +61,30 @@ public class DemoCommand implements Callable<Integer> {
     return summary;
   }
 
+  /**
+   * The last run's headline numbers: scam money attempted, protected (blocked, returned,
+   * warned off or recovered) and lost, in US cents; honest transfers, those held, and the
+   * hours honest holds lasted.
+   */
+  public record Headline(long seed, long scamAttemptedMinor, long scamProtectedMinor,
+      long scamLostMinor, int honestTransfers, int honestHeld, long honestHeldHours,
+      double seconds) {
+    public double protectedShare() {
+      return ImpactText.share(scamProtectedMinor, scamAttemptedMinor);
+    }
+
+    public double honestHeldShare() {
+      return ImpactText.share(honestHeld, honestTransfers);
+    }
+  }
+
+  private Headline headline;
+
+  /** The last run's headline, or null before a run. */
+  public Headline headline() {
+    return headline;
+  }
+
   /** The last run's prevention numbers, in the impact report's order. */
   public java.util.Map<String, Long> preventionNumbers() {
     return lastImpact == null ? java.util.Map.of()
@@ -90,6 +114,9 @@ public class DemoCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - started) / 1e9;
     Impact impact = Impact.of(run, context.getBean(JdbcTemplate.class));
     lastImpact = impact;
+    headline = new Headline(world.seed(), impact.total.attempted, impact.total.protectedMinor(),
+        impact.total.lost, impact.honest.transfers, impact.honest.held,
+        impact.honest.heldMinutes / 60, seconds);
     summary = String.format(Locale.ROOT, "%,d simulation events (%,.0f a second, each an API"
         + " call or a tick of the server's timers), %,d transfers screened over HTTP, %.1f%% of"
         + " scam money blocked or recovered, %.2f%% of honest transfers held", run.events(),

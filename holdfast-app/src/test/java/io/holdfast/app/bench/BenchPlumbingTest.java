@@ -41,4 +41,18 @@ class BenchPlumbingTest {
     assertThat(s.names()).containsExactly("sender", "h24", "sender");
     assertThat(SqlBaseline.Statement.of(SqlBaseline.TEMPLATE).sql()).doesNotContain(":");
   }
+
+  @Test
+  void theDemoBenchTableHasARowPerWorldAndTheirMean() {
+    String table = DemoBenchCommand.seedTable(java.util.List.of(
+        new io.holdfast.app.demo.DemoCommand.Headline(42, 400_000_00, 300_000_00, 100_000_00,
+            120_000, 600, 9_000, 200.4),
+        new io.holdfast.app.demo.DemoCommand.Headline(7, 200_000_00, 100_000_00, 100_000_00,
+            100_000, 400, 8_000, 199.6)));
+    assertThat(table).contains("| 42 | $400,000 | $100,000 | 75.0% | 600 of 120,000 (0.50%)"
+        + " | 9,000 | 200 s |");
+    assertThat(table).contains("| 7 | $200,000 | $100,000 | 50.0% | 400 of 100,000 (0.40%)");
+    assertThat(table).contains("| mean | | | **62.5%** | **0.45%** | | |");
+    assertThat(table.lines().count()).isEqualTo(5);
+  }
 }

@@ -13,6 +13,7 @@ final class AccountState {
   static final int SENDERS_MAX = 512;
   static final int DEPOSITS_MAX = 16;
   static final int REPORTERS_MAX = 64;
+  static final int HELD_MAX = 16;
 
   // Profile, as the platform sent it; createdSecond stays UNKNOWN for accounts never described.
   boolean profiled;
@@ -38,6 +39,9 @@ final class AccountState {
   TimedAmounts outbound;
   DayBuckets outboundEvicted;
   DistinctParties recipients;
+  // The sender's own payments that screening held (time, amount, recipient hash): allocated at
+  // the first hold, so the one account in two hundred that is ever held pays for it.
+  TimedAmounts held;
 
   // As a recipient.
   TimedAmounts inbound;
@@ -68,6 +72,7 @@ final class AccountState {
     total += outbound == null ? 0 : outbound.bytes();
     total += outboundEvicted == null ? 0 : DayBuckets.bytes();
     total += recipients == null ? 0 : recipients.bytes();
+    total += held == null ? 0 : held.bytes();
     total += inbound == null ? 0 : inbound.bytes();
     total += inboundEvicted == null ? 0 : DayBuckets.bytes();
     total += senders == null ? 0 : senders.bytes();

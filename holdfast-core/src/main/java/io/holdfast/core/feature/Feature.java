@@ -27,6 +27,8 @@ public enum Feature {
   SENDER_COUNT_30D("sender_count_30d", false, "sender's transfers in the last 30 days"),
   SENDER_SUM_USD_MINOR_30D("sender_sum_usd_minor_30d", false, "sender's total in 30 days"),
   FIRST_TRANSFER_TO_RECIPIENT("first_transfer_to_recipient", true, "sender never paid them"),
+  SENDER_HELD_TO_RECIPIENT_MAX_USD_MINOR("sender_held_to_recipient_max_usd_minor", false,
+      "largest of the sender's payments to this recipient held in 30 days (0 if none)"),
   SECONDS_SINCE_PASSWORD_RESET("seconds_since_password_reset", false, "since password reset"),
   SECONDS_SINCE_2FA_CHANGE("seconds_since_2fa_change", false, "since a 2FA change"),
   SECONDS_SINCE_NEW_DEVICE("seconds_since_new_device", false, "since a login from a new device"),

@@ -111,6 +111,22 @@ public final class FeatureStore {
     }
   }
 
+  /**
+   * Records that screening held a payment of the sender's to {@code recipientKey}, so the
+   * sender's next payments to the same recipient can be read against it: a scam victim whose
+   * first payment was held and then released is usually asked for more.
+   */
+  public void recordHold(String senderKey, String recipientKey, long second, long amountUsdMinor) {
+    Invariants.check(amountUsdMinor >= 0, "negative amount");
+    AccountState sender = state(senderKey);
+    synchronized (sender) {
+      if (sender.held == null) {
+        sender.held = new TimedAmounts(AccountState.HELD_MAX);
+      }
+      sender.held.add(second, amountUsdMinor, KeyHash.of(recipientKey), new long[2]);
+    }
+  }
+
   /** Records that {@code reporterAccount} reported {@code target} as a scammer. */
   public void recordReport(Counterparty target, String reporterAccount) {
     AccountState s = state(target.key());

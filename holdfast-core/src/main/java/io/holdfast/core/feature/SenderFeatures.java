@@ -41,6 +41,7 @@ final class SenderFeatures {
     into.set(Feature.SENDER_COUNT_30D, 0);
     into.set(Feature.SENDER_SUM_USD_MINOR_30D, 0);
     into.set(Feature.FIRST_TRANSFER_TO_RECIPIENT, true);
+    into.set(Feature.SENDER_HELD_TO_RECIPIENT_MAX_USD_MINOR, 0);
     into.set(Feature.SECONDS_SINCE_PASSWORD_RESET, Feature.NEVER_SECONDS);
     into.set(Feature.SECONDS_SINCE_2FA_CHANGE, Feature.NEVER_SECONDS);
     into.set(Feature.SECONDS_SINCE_NEW_DEVICE, Feature.NEVER_SECONDS);
@@ -67,6 +68,22 @@ final class SenderFeatures {
     into.set(Feature.SENDER_SUM_USD_MINOR_30D, sums.sum30d);
     into.set(Feature.FIRST_TRANSFER_TO_RECIPIENT,
         s.recipients == null || !s.recipients.contains(recipientHash));
+    into.set(Feature.SENDER_HELD_TO_RECIPIENT_MAX_USD_MINOR,
+        heldToRecipientMax(s.held, now, recipientHash));
+  }
+
+  /** The largest held payment to the recipient in the last 30 days; the ring is bounded. */
+  private static long heldToRecipientMax(TimedAmounts held, long now, long recipientHash) {
+    long max = 0;
+    int size = held == null ? 0 : held.size();
+    for (int i = 0; i < size; i++) {
+      long second = held.second(i);
+      if (held.party(i) == recipientHash && second <= now
+          && second >= now - 30 * FeatureStore.DAY_SECONDS) {
+        max = Math.max(max, held.amount(i));
+      }
+    }
+    return max;
   }
 
   private static void security(AccountState s, long now, FeatureVector into) {

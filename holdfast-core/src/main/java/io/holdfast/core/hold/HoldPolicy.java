@@ -40,13 +40,15 @@ public record HoldPolicy(Map<RiskTier, Duration> lengths, BusinessDays legalLimi
   }
 
   /**
-   * Binance's 24-hour safety net, with 1 h for milder and 72 h for the gravest cases; answers
-   * that de-escalate a hold shorten it to no less than 1 h after it was placed; the checks
-   * re-run every 15 minutes while a hold is held.
+   * Binance's 24-hour safety net for every hold and 72 h for the gravest cases; answers that
+   * de-escalate a hold (only an ELEVATED one) shorten it to no less than 1 h after it was
+   * placed; the checks re-run every 15 minutes while a hold is held. ELEVATED holds once lasted
+   * 1 h, too short for any step of the ladder after the first: a victim's cancel, the call and
+   * the investigation's findings all came after the money had gone.
    */
   public static HoldPolicy defaults() {
     Map<RiskTier, Duration> lengths = new EnumMap<>(RiskTier.class);
-    lengths.put(RiskTier.ELEVATED, Duration.ofHours(1));
+    lengths.put(RiskTier.ELEVATED, Duration.ofHours(24));
     lengths.put(RiskTier.HIGH, Duration.ofHours(24));
     lengths.put(RiskTier.SEVERE, Duration.ofHours(72));
     return new HoldPolicy(lengths, BusinessDays.ukDefault(), Duration.ofHours(24),

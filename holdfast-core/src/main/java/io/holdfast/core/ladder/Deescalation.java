@@ -2,6 +2,7 @@ package io.holdfast.core.ladder;
 
 import io.holdfast.core.hold.Hold;
 import io.holdfast.core.hold.HoldTerms;
+import io.holdfast.core.hold.RiskTier;
 import io.holdfast.core.support.Invariants;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class Deescalation {
         new Rule("every_question_answered", Deescalation::everyQuestionAnswered),
         new Rule("held_not_investigated", Deescalation::heldNotInvestigated),
         new Rule("sender_not_vulnerable", Deescalation::senderNotVulnerable),
-        new Rule("not_the_highest_tier", Deescalation::notTheHighestTier),
+        new Rule("the_lowest_tier", Deescalation::theLowestTier),
         new Rule("recipient_without_findings", Deescalation::recipientWithoutFindings),
         new Rule("not_on_the_spot", this::notOnTheSpot),
         new Rule("shortens_the_deadline", this::shortensTheDeadline));
@@ -132,10 +133,17 @@ public final class Deescalation {
         : Optional.empty();
   }
 
-  static Optional<String> notTheHighestTier(Candidate c) {
-    return c.hold().terms().tier().highest()
-        ? Optional.of("the hold is in the highest risk tier (" + c.hold().terms().tier() + ")")
-        : Optional.empty();
+  /**
+   * Only a hold of the lowest tier may be shortened. A higher tier means screening's own
+   * evidence was strong, and a victim coached by a scammer answers every question "no": in the
+   * demo's world, where half the victims who answer lie, shortening high-tier holds released
+   * most of the scam money they held within the hour.
+   */
+  static Optional<String> theLowestTier(Candidate c) {
+    RiskTier tier = c.hold().terms().tier();
+    return tier == RiskTier.values()[0] ? Optional.empty()
+        : Optional.of("the hold is in the " + tier + " risk tier; answers shorten only the"
+            + " lowest (" + RiskTier.values()[0] + ")");
   }
 
   static Optional<String> recipientWithoutFindings(Candidate c) {

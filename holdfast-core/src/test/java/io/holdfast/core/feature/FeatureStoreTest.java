@@ -165,6 +165,41 @@ class FeatureStoreTest {
   }
 
   @Test
+  void aHeldPaymentIsRememberedForItsRecipientForThirtyDays() {
+    Transfer first = transfer("victim", "scammer", 500_00, T0);
+    record(first);
+    store.recordHold(first.senderKey(), first.recipient().key(), T0.getEpochSecond(), 500_00);
+    Transfer smaller = transfer("victim", "scammer", 200_00, T0.plus(Duration.ofDays(1)));
+    record(smaller);
+    store.recordHold(smaller.senderKey(), smaller.recipient().key(),
+        smaller.createdAt().getEpochSecond(), 200_00);
+
+    assertThat(features(transfer("victim", "scammer", 900_00, T0.plus(Duration.ofDays(2))))
+        .get(Feature.SENDER_HELD_TO_RECIPIENT_MAX_USD_MINOR)).isEqualTo(500_00);
+    assertThat(features(transfer("victim", "friend", 900_00, T0.plus(Duration.ofDays(2))))
+        .get(Feature.SENDER_HELD_TO_RECIPIENT_MAX_USD_MINOR)).isZero();
+    assertThat(features(transfer("other", "scammer", 900_00, T0.plus(Duration.ofDays(2))))
+        .get(Feature.SENDER_HELD_TO_RECIPIENT_MAX_USD_MINOR)).isZero();
+    // Thirty days after the larger hold only the smaller one still counts, then neither.
+    assertThat(features(transfer("victim", "scammer", 900_00, T0.plus(Duration.ofDays(30))
+        .plusSeconds(1))).get(Feature.SENDER_HELD_TO_RECIPIENT_MAX_USD_MINOR)).isEqualTo(200_00);
+    assertThat(features(transfer("victim", "scammer", 900_00, T0.plus(Duration.ofDays(31))
+        .plusSeconds(1))).get(Feature.SENDER_HELD_TO_RECIPIENT_MAX_USD_MINOR)).isZero();
+  }
+
+  @Test
+  void theHeldPaymentMemoryKeepsOnlyTheLatestHolds() {
+    for (int i = 0; i < 40; i++) {
+      store.recordHold("a:busy", "a:r" + i, T0.getEpochSecond() + i, 100_00 + i);
+    }
+    Instant later = T0.plusSeconds(100);
+    assertThat(features(transfer("busy", "r0", 1, later))
+        .get(Feature.SENDER_HELD_TO_RECIPIENT_MAX_USD_MINOR)).isZero();
+    assertThat(features(transfer("busy", "r39", 1, later))
+        .get(Feature.SENDER_HELD_TO_RECIPIENT_MAX_USD_MINOR)).isEqualTo(100_39);
+  }
+
+  @Test
   void memoryPerAccountStaysBounded() {
     for (int i = 0; i < 10_000; i++) {
       record(transfer("busy", "r" + i, 1_00, T0.plusSeconds(i)));

@@ -30,7 +30,9 @@ class HoldPolicyTest {
   @Test
   void theTierSetsTheLengthAndVulnerabilityLengthensIt() {
     Instant monday = Instant.parse("2026-11-23T10:00:00Z");
-    assertThat(place(0.72, false, monday).releaseAt()).isEqualTo(monday.plus(Duration.ofHours(1)));
+    assertThat(place(0.72, false, monday).releaseAt()).isEqualTo(monday.plus(Duration.ofHours(24)));
+    assertThat(place(0.72, false, monday).terms().tier()).isEqualTo(RiskTier.ELEVATED);
+    assertThat(place(0.72, true, monday).terms().tier()).isEqualTo(RiskTier.HIGH);
     assertThat(place(0.72, true, monday).releaseAt()).isEqualTo(monday.plus(Duration.ofHours(24)));
     assertThat(place(0.90, false, monday).releaseAt()).isEqualTo(monday.plus(Duration.ofHours(24)));
     assertThat(place(0.90, true, monday).terms().tier()).isEqualTo(RiskTier.SEVERE);
@@ -61,13 +63,14 @@ class HoldPolicyTest {
   void aHeldHoldIsReCheckedEveryIntervalUntilTheNextWouldReachItsDeadline() {
     Instant monday = Instant.parse("2026-11-23T10:00:00Z");
     Hold.Held held = place(0.72, false, monday);
-    assertThat(held.releaseAt()).isEqualTo(monday.plus(Duration.ofHours(1)));
+    Instant deadline = monday.plus(Duration.ofHours(24));
+    assertThat(held.releaseAt()).isEqualTo(deadline);
     assertThat(policy.recheckAfter(held, monday)).contains(monday.plus(Duration.ofMinutes(15)));
-    assertThat(policy.recheckAfter(held, monday.plus(Duration.ofMinutes(44))))
-        .contains(monday.plus(Duration.ofMinutes(59)));
-    assertThat(policy.recheckAfter(held, monday.plus(Duration.ofMinutes(45))))
+    assertThat(policy.recheckAfter(held, deadline.minus(Duration.ofMinutes(16))))
+        .contains(deadline.minus(Duration.ofMinutes(1)));
+    assertThat(policy.recheckAfter(held, deadline.minus(Duration.ofMinutes(15))))
         .as("a re-check at the deadline is the sweep's").isEmpty();
-    assertThat(policy.recheckAfter(held, monday.plus(Duration.ofMinutes(50)))).isEmpty();
+    assertThat(policy.recheckAfter(held, deadline.minus(Duration.ofMinutes(10)))).isEmpty();
   }
 
   @Test

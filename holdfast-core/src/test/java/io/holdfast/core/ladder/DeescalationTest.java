@@ -6,6 +6,7 @@ import io.holdfast.core.hold.Hold;
 import io.holdfast.core.hold.HoldCommand;
 import io.holdfast.core.hold.HoldOutcome;
 import io.holdfast.core.hold.HoldPolicy;
+import io.holdfast.core.hold.RiskTier;
 import io.holdfast.core.money.CurrencyCatalog;
 import io.holdfast.core.money.Money;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each named rule of de-escalation once letting a hold be shortened and once refusing, with
- * its reason; then the whole policy: every question answered "no" on a high-tier hold shortens
+ * its reason; then the whole policy: every question answered "no" on an elevated hold shortens
  * it to an hour after it was placed, and anything else keeps the deadline with the first reason.
  */
 class DeescalationTest {
@@ -29,9 +30,9 @@ class DeescalationTest {
   static final HoldPolicy POLICY = HoldPolicy.defaults();
   final Deescalation deescalation = new Deescalation(POLICY.deescalatedHold());
 
-  /** A 24-hour hold of a sender who is not vulnerable: the tier between the two others. */
-  static Hold.Held high() {
-    return POLICY.place("h-1", "t-1", "a-1", "a:r-1", AMOUNT, 0.9, false, List.of("X"), T0);
+  /** A 24-hour hold of a sender who is not vulnerable, in the lowest tier. */
+  static Hold.Held elevated() {
+    return POLICY.place("h-1", "t-1", "a-1", "a:r-1", AMOUNT, 0.5, false, List.of("X"), T0);
   }
 
   static Map<String, Boolean> allNo() {
@@ -50,9 +51,9 @@ class DeescalationTest {
   }
 
   @Test
-  void everyRuleLetsAnAllNoHighTierHoldBeShortened() {
+  void everyRuleLetsAnAllNoElevatedHoldBeShortened() {
     for (Deescalation.Rule r : deescalation.rules()) {
-      assertThat(r.refusal().apply(candidate(high()))).as(r.name()).isEmpty();
+      assertThat(r.refusal().apply(candidate(elevated()))).as(r.name()).isEmpty();
     }
     assertThat(deescalation.rules()).hasSize(8);
   }
@@ -61,32 +62,32 @@ class DeescalationTest {
   void aYesRefuses() {
     Map<String, Boolean> answers = allNo();
     answers.put("promised_a_return", true);
-    Deescalation.Candidate c = new Deescalation.Candidate(high(), answers, Optional.empty(), SOON);
+    Deescalation.Candidate c = new Deescalation.Candidate(elevated(), answers, Optional.empty(), SOON);
     assertThat(rule("no_answer_was_yes", c)).hasValueSatisfying(
         why -> assertThat(why).contains("an answer was yes").contains("promised_a_return"));
-    assertThat(rule("no_answer_was_yes", candidate(high()))).isEmpty();
+    assertThat(rule("no_answer_was_yes", candidate(elevated()))).isEmpty();
   }
 
   @Test
   void aPartialAnswerSetRefuses() {
     Map<String, Boolean> answers = allNo();
     answers.remove("contacted_by_support_or_authority");
-    Deescalation.Candidate c = new Deescalation.Candidate(high(), answers, Optional.empty(), SOON);
+    Deescalation.Candidate c = new Deescalation.Candidate(elevated(), answers, Optional.empty(), SOON);
     assertThat(rule("every_question_answered", c)).hasValueSatisfying(
         why -> assertThat(why).contains("contacted_by_support_or_authority"));
-    assertThat(rule("every_question_answered", candidate(high()))).isEmpty();
+    assertThat(rule("every_question_answered", candidate(elevated()))).isEmpty();
   }
 
   @Test
   void aHoldUnderInvestigationOrEndedRefuses() {
-    Hold investigated = changed(high(), new HoldCommand.Escalate("analyst", SOON, "report",
+    Hold investigated = changed(elevated(), new HoldCommand.Escalate("analyst", SOON, "report",
         null));
     assertThat(rule("held_not_investigated", candidate(investigated))).hasValueSatisfying(
         why -> assertThat(why).contains("under investigation"));
-    Hold returned = changed(high(), new HoldCommand.Cancel("a-1", SOON));
+    Hold returned = changed(elevated(), new HoldCommand.Cancel("a-1", SOON));
     assertThat(rule("held_not_investigated", candidate(returned))).hasValueSatisfying(
         why -> assertThat(why).contains("already ended"));
-    assertThat(rule("held_not_investigated", candidate(high()))).isEmpty();
+    assertThat(rule("held_not_investigated", candidate(elevated()))).isEmpty();
   }
 
   @Test
@@ -95,54 +96,62 @@ class DeescalationTest {
         List.of("X"), T0);
     assertThat(rule("sender_not_vulnerable", candidate(vulnerable))).hasValueSatisfying(
         why -> assertThat(why).contains("vulnerable"));
-    assertThat(rule("sender_not_vulnerable", candidate(high()))).isEmpty();
+    assertThat(rule("sender_not_vulnerable", candidate(elevated()))).isEmpty();
   }
 
   @Test
-  void theHighestTierRefuses() {
+  void everyTierAboveTheLowestRefuses() {
+    Hold.Held high = POLICY.place("h-3", "t-3", "a-3", "a:r-1", AMOUNT, 0.9, false,
+        List.of("X"), T0);
     Hold.Held severe = POLICY.place("h-3", "t-3", "a-3", "a:r-1", AMOUNT, 0.99, false,
         List.of("X"), T0);
-    assertThat(rule("not_the_highest_tier", candidate(severe))).hasValueSatisfying(
-        why -> assertThat(why).contains("highest risk tier").contains("SEVERE"));
-    assertThat(rule("not_the_highest_tier", candidate(high()))).isEmpty();
+    assertThat(rule("the_lowest_tier", candidate(high))).hasValueSatisfying(
+        why -> assertThat(why).contains("HIGH risk tier").contains("only the lowest (ELEVATED)"));
+    assertThat(rule("the_lowest_tier", candidate(severe))).hasValueSatisfying(
+        why -> assertThat(why).contains("SEVERE risk tier"));
+    assertThat(rule("the_lowest_tier", candidate(elevated()))).isEmpty();
   }
 
   @Test
   void aRecipientWithAnOpenFindingRefuses() {
-    Deescalation.Candidate c = new Deescalation.Candidate(high(), allNo(),
+    Deescalation.Candidate c = new Deescalation.Candidate(elevated(), allNo(),
         Optional.of("recipient was reported as a scammer by 1 reporter(s)"), SOON);
     assertThat(rule("recipient_without_findings", c)).hasValueSatisfying(
         why -> assertThat(why).contains("reported as a scammer"));
-    assertThat(rule("recipient_without_findings", candidate(high()))).isEmpty();
+    assertThat(rule("recipient_without_findings", candidate(elevated()))).isEmpty();
   }
 
   @Test
   void answersAfterTheFloorWouldReleaseOnTheSpotAndRefuse() {
-    Deescalation.Candidate late = new Deescalation.Candidate(high(), allNo(), Optional.empty(),
+    Deescalation.Candidate late = new Deescalation.Candidate(elevated(), allNo(), Optional.empty(),
         T0.plus(Duration.ofHours(1)));
     assertThat(rule("not_on_the_spot", late)).hasValueSatisfying(
         why -> assertThat(why).contains("on the spot"));
-    assertThat(rule("not_on_the_spot", candidate(high()))).isEmpty();
+    assertThat(rule("not_on_the_spot", candidate(elevated()))).isEmpty();
   }
 
   @Test
   void aHoldNoLongerThanTheFloorRefuses() {
-    // An elevated hold lasts an hour, which is the floor already: shortening would not shorten.
-    Hold.Held elevated = POLICY.place("h-4", "t-4", "a-4", "a:r-1", AMOUNT, 0.5, false,
+    // A policy whose elevated holds last an hour, the floor already: shortening would not shorten.
+    HoldPolicy hourLong = new HoldPolicy(Map.of(RiskTier.ELEVATED, Duration.ofHours(1),
+        RiskTier.HIGH, Duration.ofHours(24), RiskTier.SEVERE, Duration.ofHours(72)),
+        POLICY.legalLimit(), POLICY.extendBy(), POLICY.deescalatedHold(), POLICY.recheckEvery(),
+        POLICY.highScore(), POLICY.severeScore());
+    Hold.Held hour = hourLong.place("h-4", "t-4", "a-4", "a:r-1", AMOUNT, 0.5, false,
         List.of("X"), T0);
-    assertThat(rule("shortens_the_deadline", candidate(elevated))).hasValueSatisfying(
+    assertThat(rule("shortens_the_deadline", candidate(hour))).hasValueSatisfying(
         why -> assertThat(why).contains("no later than"));
-    assertThat(rule("shortens_the_deadline", candidate(high()))).isEmpty();
+    assertThat(rule("shortens_the_deadline", candidate(elevated()))).isEmpty();
   }
 
   @Test
-  void allNoOnAHighTierHoldShortensItToTheFloor() {
-    Deescalation.Verdict verdict = deescalation.decide(candidate(high()));
+  void allNoOnAnElevatedHoldShortensItToTheFloor() {
+    Deescalation.Verdict verdict = deescalation.decide(candidate(elevated()));
     assertThat(verdict).isInstanceOf(Deescalation.Verdict.Shorten.class);
     Deescalation.Verdict.Shorten shorten = (Deescalation.Verdict.Shorten) verdict;
     assertThat(shorten.releaseAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
     assertThat(shorten.why()).contains("promised_a_return=no");
-    Hold after = changed(high(), new HoldCommand.Shorten("questionnaire", SOON,
+    Hold after = changed(elevated(), new HoldCommand.Shorten("questionnaire", SOON,
         shorten.releaseAt(), shorten.why()));
     assertThat(((Hold.Held) after).releaseAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
   }
@@ -155,7 +164,7 @@ class DeescalationTest {
     assertThat(verdict).isInstanceOf(Deescalation.Verdict.Keep.class);
     assertThat(((Deescalation.Verdict.Keep) verdict).first()).contains("vulnerable");
     Map<String, Boolean> partial = Map.of("promised_a_return", false);
-    Deescalation.Verdict partly = deescalation.decide(new Deescalation.Candidate(high(),
+    Deescalation.Verdict partly = deescalation.decide(new Deescalation.Candidate(elevated(),
         partial, Optional.empty(), SOON));
     assertThat(((Deescalation.Verdict.Keep) partly).first()).contains("not every question");
   }

@@ -38,13 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class CoreConfig {
 
   /**
-   * Hold lengths by tier and the legal limit, from configuration (defaults: 1 h, 24 h, 72 h),
+   * Hold lengths by tier and the legal limit, from configuration (defaults: 24 h, 24 h, 72 h),
    * the shortest a hold the sender's answers de-escalated may become (default 1 h), and how
    * often a held hold's checks re-run during its window (default 15 min).
    */
   @Bean
   HoldPolicy holdPolicy(
-      @Value("${holdfast.holds.elevated:PT1H}") java.time.Duration elevated,
+      @Value("${holdfast.holds.elevated:PT24H}") java.time.Duration elevated,
       @Value("${holdfast.holds.high:PT24H}") java.time.Duration high,
       @Value("${holdfast.holds.severe:PT72H}") java.time.Duration severe,
       @Value("${holdfast.holds.extend-by:PT24H}") java.time.Duration extendBy,

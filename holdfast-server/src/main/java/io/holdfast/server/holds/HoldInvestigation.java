@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The automatic checks re-run during a held hold's window (the re-check) and when a hold falls
  * due: has the recipient been put on an intel list, reported as a scammer, paid by an account
- * now frozen as a scammer ({@link FrozenPayers}), is it now receiving held payments from several
+ * now frozen as a scammer ({@link FrozenPayers}), have other senders stopped their held payments
+ * to it ({@link StoppedByOthers}), is it now receiving held payments from several
  * other senders, or has it (young) collected from many new senders
  * or passed money on within hours ({@link RecipientFindings})? Any of these is an open finding:
  * during the window the hold is escalated to investigation, at the deadline it is extended or
@@ -36,6 +37,7 @@ public class HoldInvestigation {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final FrozenPayers frozenPayers;
+  private final StoppedByOthers stoppedByOthers;
 
   public HoldInvestigation(IntelIndex intel, FeatureStore features, JdbcTemplate jdbc,
       Clock clock) {
@@ -44,16 +46,20 @@ public class HoldInvestigation {
     this.jdbc = jdbc;
     this.clock = clock;
     this.frozenPayers = new FrozenPayers(jdbc);
+    this.stoppedByOthers = new StoppedByOthers(jdbc);
   }
 
   /** The open finding for each hold that has one, by hold id. */
   public Map<String, String> findings(List<Hold> holds) {
     Map<String, String> findings = new HashMap<>();
     Map<String, Integer> otherSenders = heldSendersByRecipient(holds);
-    Map<String, String> paidByFrozen = frozenPayers.findings(
-        holds.stream().map(h -> h.terms().recipientKey()).distinct().toList(), clock.instant());
+    List<String> recipients = holds.stream().map(h -> h.terms().recipientKey()).distinct()
+        .toList();
+    Map<String, String> paidByFrozen = frozenPayers.findings(recipients, clock.instant());
+    Map<String, Set<String>> stopped = stoppedByOthers.sendersByRecipient(recipients,
+        clock.instant());
     for (Hold hold : holds) {
-      String finding = finding(hold, otherSenders, paidByFrozen);
+      String finding = finding(hold, otherSenders, paidByFrozen, stopped);
       if (finding != null) {
         findings.put(hold.holdId(), finding);
       }
@@ -62,7 +68,7 @@ public class HoldInvestigation {
   }
 
   private String finding(Hold hold, Map<String, Integer> heldSenders,
-      Map<String, String> paidByFrozen) {
+      Map<String, String> paidByFrozen, Map<String, Set<String>> stopped) {
     if (hold instanceof Hold.UnderInvestigation u) {
       return u.finding();
     }
@@ -77,6 +83,11 @@ public class HoldInvestigation {
     }
     if (paidByFrozen.containsKey(recipient)) {
       return paidByFrozen.get(recipient);
+    }
+    String stoppedFinding = StoppedByOthers.finding(hold.terms().senderAccount(),
+        stopped.get(recipient));
+    if (stoppedFinding != null) {
+      return stoppedFinding;
     }
     int others = heldSenders.getOrDefault(recipient, 0) - 1;
     if (others >= OTHER_HELD_SENDERS_MIN) {

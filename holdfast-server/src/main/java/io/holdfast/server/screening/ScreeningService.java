@@ -108,6 +108,10 @@ public class ScreeningService {
         return duplicate(transfer.transferId(), requestHash, actor, idempotencyKey);
       }
       features.recordTransfer(transfer, amountUsd);
+      if (hold != null) {
+        features.recordHold(transfer.senderKey(), transfer.recipient().key(),
+            transfer.createdAt().getEpochSecond(), amountUsd);
+      }
       decisions.get(decision.outcome()).increment();
       latency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class FeatureStateLoader implements SmartInitializingSingleton {
   private static final Logger LOG = LoggerFactory.getLogger(FeatureStateLoader.class);
   private static final Duration EVENT_LOOKBACK = Duration.ofDays(90);
+  private static final Duration HELD_LOOKBACK = Duration.ofDays(30);
   private static final int FETCH_SIZE = 10_000;
 
   private final FeatureStore features;
@@ -96,6 +97,15 @@ public class FeatureStateLoader implements SmartInitializingSingleton {
               recipientKey, rs.getTimestamp(5).toInstant().getEpochSecond(), rs.getLong(6));
           counts[2]++;
         });
+    // Held payments of the last 30 days, the only ones the held-payment feature reads.
+    jdbc.query("""
+            SELECT h.sender_account, h.recipient_key, t.created_at, t.amount_usd_minor
+            FROM holds h JOIN transfers t ON t.transfer_id = h.transfer_id
+            WHERE t.created_at >= ? ORDER BY t.created_at""",
+        rs -> {
+          features.recordHold(new Counterparty.PlatformAccount(rs.getString(1)).key(),
+              rs.getString(2), rs.getTimestamp(3).toInstant().getEpochSecond(), rs.getLong(4));
+        }, Timestamp.from(clock.instant().minus(HELD_LOOKBACK)));
     // Victims' reports: a reported recipient makes other senders' payments to it riskier.
     jdbc.query("SELECT subject_key, reporter_account FROM reports ORDER BY created_at",
         rs -> {

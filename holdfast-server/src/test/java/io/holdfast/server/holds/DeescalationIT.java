@@ -77,6 +77,14 @@ class DeescalationIT extends PostgresServerTest {
         .param("a", action).query(String.class).list();
   }
 
+  /** A 24-hour hold in the lowest tier, of a sender who is not vulnerable. */
+  private String heldElevated(String sender, String recipient) {
+    account(sender, false);
+    JsonNode hold = screenHeld(sender, recipient, 12_050, REASON).path("hold");
+    assertThat(hold.path("tier").asString()).as(hold.toString()).isEqualTo("ELEVATED");
+    return hold.path("hold_id").asString();
+  }
+
   private void sweepAll(HoldService service) {
     for (int i = 0; i < 1_000 && service.sweepDue(500, "sweeper") > 0; i++) {
       assertThat(i).isLessThan(999);
@@ -86,12 +94,12 @@ class DeescalationIT extends PostgresServerTest {
   @Test
   void allNoShortensTheHoldToTheFloorAndTheSweeperReleasesItThere() {
     String sender = id("s");
-    String holdId = heldAtHighTier(sender, id("r"), REASON);
+    String holdId = heldElevated(sender, id("r"));
     Map<String, Object> before = row(holdId);
     Instant created = instant(before.get("created_at"));
     Instant floor = created.plus(Duration.ofHours(1));
     assertThat(instant(before.get("release_at"))).isEqualTo(created.plus(Duration.ofHours(24)));
-    assertThat(instant(before.get("ladder_next_at"))).as("the call step an hour in")
+    assertThat(instant(before.get("ladder_next_at"))).as("the ladder wakes an hour in")
         .isEqualTo(floor);
 
     JsonNode body = answer(holdId, sender, allNo()).json();
@@ -144,7 +152,7 @@ class DeescalationIT extends PostgresServerTest {
   @Test
   void aPartialAnswerSetIsNotShortenedUntilTheLastQuestionIsAnsweredNo() {
     String sender = id("s");
-    String holdId = heldAtHighTier(sender, id("r"), REASON);
+    String holdId = heldElevated(sender, id("r"));
     Instant releaseAt = instant(row(holdId).get("release_at"));
     Map<String, Boolean> three = allNo();
     three.remove("contacted_by_support_or_authority");
@@ -170,11 +178,24 @@ class DeescalationIT extends PostgresServerTest {
     screenHeld(id("s"), recipient, 5_000, REASON);
     screenHeld(id("s"), recipient, 5_000, REASON);
     String sender = id("s");
-    String holdId = heldAtHighTier(sender, recipient, REASON);
+    String holdId = heldElevated(sender, recipient);
     JsonNode body = answer(holdId, sender, allNo()).json();
     assertThat(body.path("shortened").asBoolean()).isFalse();
     assertThat(body.path("not_shortened_because").asString())
         .contains("recipient has an open finding").contains("2 other senders");
+    assertThat(audit(holdId, "hold.shortened")).isEmpty();
+  }
+
+  @Test
+  void aHighTierHoldKeepsItsFullLengthWhateverTheAnswers() {
+    String sender = id("s");
+    String holdId = heldAtHighTier(sender, id("r"), REASON);
+    Instant releaseAt = instant(row(holdId).get("release_at"));
+    JsonNode body = answer(holdId, sender, allNo()).json();
+    assertThat(body.path("shortened").asBoolean()).isFalse();
+    assertThat(body.path("not_shortened_because").asString())
+        .contains("HIGH risk tier").contains("only the lowest (ELEVATED)");
+    assertThat(instant(row(holdId).get("release_at"))).isEqualTo(releaseAt);
     assertThat(audit(holdId, "hold.shortened")).isEmpty();
   }
 

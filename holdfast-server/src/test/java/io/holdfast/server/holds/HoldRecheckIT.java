@@ -58,7 +58,7 @@ class HoldRecheckIT extends PostgresServerTest {
     throw new AssertionError("the re-checks never ran out");
   }
 
-  /** An elevated (one-hour) hold from {@code sender} to the platform account {@code recipient}. */
+  /** An elevated (24-hour) hold from {@code sender} to the platform account {@code recipient}. */
   private String hold(String sender, String recipient) {
     JsonNode hold = screenHeld(sender, recipient, 7_500, REASON).path("hold");
     assertThat(hold.path("tier").asString()).as(hold.toString()).isEqualTo("ELEVATED");
@@ -111,7 +111,7 @@ class HoldRecheckIT extends PostgresServerTest {
     String holdId = hold(sender, id("r"));
     Instant created = createdAt(holdId);
     Map<String, Object> placed = row(holdId);
-    assertThat(instant(placed.get("release_at"))).isEqualTo(created.plus(Duration.ofHours(1)));
+    assertThat(instant(placed.get("release_at"))).isEqualTo(created.plus(Duration.ofHours(24)));
     assertThat(instant(placed.get("recheck_at"))).as("placement schedules the first re-check")
         .isEqualTo(created.plus(INTERVAL));
 
@@ -135,9 +135,9 @@ class HoldRecheckIT extends PostgresServerTest {
     String recipient = id("r");
     String holdId = hold(sender, recipient);
     Instant created = createdAt(holdId);
-    assertThat(row(holdId).get("ladder_next_at"))
-        .as("an hour's hold has no ladder step left after the warning and the questions")
-        .isNull();
+    assertThat(instant(row(holdId).get("ladder_next_at")))
+        .as("the ladder wakes an hour in, where it passes over the call for this sender")
+        .isEqualTo(created.plusSeconds(3_600));
     String list = listed(recipient);
     assertThat(row(holdId).get("state")).as("listing alone does not touch the hold")
         .isEqualTo("HELD");
@@ -171,9 +171,8 @@ class HoldRecheckIT extends PostgresServerTest {
   }
 
   /**
-   * The escalation's longer hold brings the ladder's later steps back into the window: the
-   * twelve-hour reminder, which an hour's hold never reached, tells the sender the new date
-   * in the wording for a payment under investigation.
+   * The escalated hold's ladder goes on: the twelve-hour reminder tells the sender the new
+   * date in the wording for a payment under investigation.
    */
   private void reminderNamesTheNewDeadline(String holdId, String sender, Instant created,
       Instant extended) {
@@ -209,13 +208,16 @@ class HoldRecheckIT extends PostgresServerTest {
     Instant created = createdAt(holdId);
     Instant releaseAt = instant(row(holdId).get("release_at"));
     recheckAll(at(created.plus(INTERVAL)));
-    recheckAll(at(created.plus(INTERVAL.multipliedBy(2))));
     assertThat(instant(row(holdId).get("recheck_at")))
-        .isEqualTo(created.plus(INTERVAL.multipliedBy(3)));
-    recheckAll(at(created.plus(INTERVAL.multipliedBy(3))));
+        .isEqualTo(created.plus(INTERVAL.multipliedBy(2)));
+    Instant late = releaseAt.minus(INTERVAL).minus(Duration.ofMinutes(5));
+    recheckAll(at(late));
+    assertThat(instant(row(holdId).get("recheck_at")))
+        .as("a late run re-checks once, then an interval later").isEqualTo(late.plus(INTERVAL));
+    recheckAll(at(late.plus(INTERVAL)));
     Map<String, Object> last = row(holdId);
-    assertThat(created.plus(INTERVAL.multipliedBy(4))).as("the next would be the deadline")
-        .isEqualTo(releaseAt);
+    assertThat(late.plus(INTERVAL.multipliedBy(2))).as("the next would be past the deadline")
+        .isAfter(releaseAt);
     assertThat(last.get("recheck_at")).isNull();
     assertThat(last.get("state")).isEqualTo("HELD");
 
@@ -292,7 +294,7 @@ class HoldRecheckIT extends PostgresServerTest {
   void aHoldTheSendersAnswersShortenedIsStillReCheckedUntilItsNewDeadline() {
     String sender = id("s");
     String recipient = id("r");
-    String holdId = heldAtHighTier(sender, recipient, REASON);
+    String holdId = hold(sender, recipient);
     Instant created = createdAt(holdId);
     Map<String, Boolean> allNo = new LinkedHashMap<>();
     for (String q : List.of("met_online_asked_to_move_money", "promised_a_return",

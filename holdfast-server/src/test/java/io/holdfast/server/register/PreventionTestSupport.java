@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.holdfast.server.support.Api;
 import io.holdfast.server.support.PostgresServerTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -56,12 +55,10 @@ public abstract class PreventionTestSupport extends PostgresServerTest {
     return Api.withUser(port(), name, "pw-" + name);
   }
 
-  /** How long a hold was placed for, from its row. */
-  protected Duration holdLength(String holdId) {
-    return jdbc.sql("SELECT created_at, release_at FROM holds WHERE hold_id = :h")
-        .param("h", holdId)
-        .query((rs, n) -> Duration.between(rs.getTimestamp(1).toInstant(),
-            rs.getTimestamp(2).toInstant())).single();
+  /** The hold's risk tier: a vulnerable sender's is one up (no shortening, a call). */
+  protected String holdTier(String holdId) {
+    return jdbc.sql("SELECT tier FROM holds WHERE hold_id = :h").param("h", holdId)
+        .query(String.class).single();
   }
 
   protected long audited(String action, String entityId) {

@@ -173,8 +173,8 @@ class WebhooksAndSandboxOnEmbeddedStoreSmokeTest {
 
     recheckOnH2(context, clock, jdbc, holds);
 
-    // Past the third hold's one-hour deadline, and past the refused delivery's backoff.
-    clock.set(clock.instant().plus(Duration.ofHours(2)));
+    // Past the third hold's 24-hour deadline, and past the refused delivery's backoff.
+    clock.set(clock.instant().plus(Duration.ofHours(25)));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(jdbc.queryForObject("SELECT resolution FROM holds WHERE hold_id = ?",
           String.class, holds.get(2))).isEqualTo("RELEASED_AT_DEADLINE");

@@ -1,0 +1,94 @@
+package io.holdfast.server.holds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.holdfast.server.support.Api;
+import io.holdfast.server.support.PostgresServerTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The investigation's "other senders" front at the re-check: once another sender cancelled a
+ * held payment to a recipient, a held payment of someone else's to it is escalated with that
+ * finding; the sender's own cancel, a released hold and an analyst's return for another reason
+ * do not count.
+ */
+class StoppedByOthersIT extends PostgresServerTest {
+  static final String REASON = "STOPPED_TEST_HOLD";
+
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  HoldService holdService;
+
+  /** Senders are established accounts, so their payments make no new-account fan-in. */
+  private String held(String sender, String recipient) {
+    Api.Response account = platform().put("/v1/accounts/" + sender,
+        "{\"created_at\":\"2020-01-01T00:00:00Z\",\"country\":\"GB\"}");
+    assertThat(account.status()).as(account.body()).isIn(200, 201);
+    return screenHeld(sender, recipient, 20_000, REASON).path("hold").path("hold_id").asString();
+  }
+
+  private void cancel(String holdId, String sender) {
+    Api.Response r = platform().send("POST", "/v1/holds/" + holdId + "/cancel", null,
+        "application/json", Map.of(HoldsController.ACCOUNT_HEADER, sender));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  private Map<String, Object> hold(String holdId) {
+    return jdbc.sql("SELECT state, finding FROM holds WHERE hold_id = ?").param(holdId)
+        .query().singleRow();
+  }
+
+  private void recheckEverythingDue() {
+    HoldService later = holdService.withClock(
+        Clock.fixed(Instant.now().plus(Duration.ofMinutes(16)), ZoneOffset.UTC));
+    for (int i = 0; i < 100 && later.recheckDue(500, HoldRechecker.ACTOR).checked() == 500; i++) {
+      // Other tests' holds share the table; run until everything due was re-checked.
+    }
+  }
+
+  @Test
+  void anotherSendersCancelEscalatesTheNextHoldButTheSendersOwnDoesNot() {
+    String recipient = id("r");
+    String first = id("s");
+    cancel(held(first, recipient), first);
+    String again = held(first, recipient);
+    String other = held(id("s"), recipient);
+
+    recheckEverythingDue();
+
+    assertThat(hold(other).get("state")).isEqualTo("UNDER_INVESTIGATION");
+    assertThat((String) hold(other).get("finding")).isEqualTo("1 other sender(s) stopped their"
+        + " held payments to this recipient in the last 30 days (cancelled, or returned as a"
+        + " suspected scam)");
+    assertThat(hold(again).get("state")).as("the sender's own cancel is no finding")
+        .isEqualTo("HELD");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE entity_id = ?"
+            + " AND action = 'hold.escalated' AND reason LIKE '%other sender(s) stopped%'")
+        .param(other).query(Long.class).single()).isEqualTo(1L);
+  }
+
+  @Test
+  void releasedHoldsAndAnAnalystsReturnForAnotherReasonAreNoFinding() {
+    String recipient = id("r");
+    String released = held(id("s"), recipient);
+    assertThat(admin().post("/v1/holds/" + released + "/release", "{\"note\":\"known payee\"}")
+        .status()).isEqualTo(200);
+    String returned = held(id("s"), recipient);
+    assertThat(admin().post("/v1/holds/" + returned + "/return", "{\"note\":\"wrong amount\"}")
+        .status()).isEqualTo(200);
+    String next = held(id("s"), recipient);
+
+    recheckEverythingDue();
+
+    assertThat(hold(next).get("state")).isEqualTo("HELD");
+    assertThat(hold(next).get("finding")).isNull();
+  }
+}
