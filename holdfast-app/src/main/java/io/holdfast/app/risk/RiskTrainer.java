@@ -38,10 +38,13 @@ public final class RiskTrainer {
   static final Label BAD = new Label("BAD");
   static final Label GOOD = new Label("GOOD");
   /**
-   * Rules and model together may hold at most this share of honest transfers (the programme's
-   * goal is at most 0.5%; the margin is for worlds the calibration split did not see).
+   * Rules and model together may hold at most this share of honest transfers. The programme's
+   * goal is at most 0.5%; the margin is for worlds the calibration split did not see and for
+   * the rule that holds a larger payment to a recipient the sender was held for
+   * ({@code paid_more_after_a_hold}), whose honest holds training cannot count because it
+   * places no holds: 0.03% to 0.04% of honest transfers in the demo's worlds.
    */
-  static final double HOLD_BUDGET = 0.0045;
+  static final double HOLD_BUDGET = 0.0040;
   /** ... and warn at most this share. */
   static final double WARN_BUDGET = 0.02;
   private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
