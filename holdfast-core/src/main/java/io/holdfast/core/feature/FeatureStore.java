@@ -22,6 +22,8 @@ public final class FeatureStore {
   static final long HOUR_SECONDS = 3_600L;
   static final long DAY_SECONDS = 86_400L;
   static final long NEW_ACCOUNT_SECONDS = 30 * DAY_SECONDS;
+  /** How long a held payment counts against the sender's next payments to its recipient. */
+  public static final int HELD_MEMORY_DAYS = 30;
 
   private final ConcurrentHashMap<String, AccountState> states;
 

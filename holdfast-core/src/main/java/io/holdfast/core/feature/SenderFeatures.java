@@ -79,7 +79,7 @@ final class SenderFeatures {
     for (int i = 0; i < size; i++) {
       long second = held.second(i);
       if (held.party(i) == recipientHash && second <= now
-          && second >= now - 30 * FeatureStore.DAY_SECONDS) {
+          && second >= now - FeatureStore.HELD_MEMORY_DAYS * FeatureStore.DAY_SECONDS) {
         max = Math.max(max, held.amount(i));
       }
     }

@@ -6,9 +6,9 @@ public enum RiskTier {
   HIGH,
   SEVERE;
 
-  /** True for the gravest tier, whose holds nothing the sender says may shorten. */
-  public boolean highest() {
-    return this == values()[values().length - 1];
+  /** True for the mildest tier, the only one whose holds the sender's answers may shorten. */
+  public boolean lowest() {
+    return this == values()[0];
   }
 
   /** One tier up, used for vulnerable senders; SEVERE stays SEVERE. */

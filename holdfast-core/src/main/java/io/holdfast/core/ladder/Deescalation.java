@@ -141,9 +141,9 @@ public final class Deescalation {
    */
   static Optional<String> theLowestTier(Candidate c) {
     RiskTier tier = c.hold().terms().tier();
-    return tier == RiskTier.values()[0] ? Optional.empty()
+    return tier.lowest() ? Optional.empty()
         : Optional.of("the hold is in the " + tier + " risk tier; answers shorten only the"
-            + " lowest (" + RiskTier.values()[0] + ")");
+            + " lowest (" + RiskTier.ELEVATED + ")");
   }
 
   static Optional<String> recipientWithoutFindings(Candidate c) {

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class FeatureStateLoader implements SmartInitializingSingleton {
   private static final Logger LOG = LoggerFactory.getLogger(FeatureStateLoader.class);
   private static final Duration EVENT_LOOKBACK = Duration.ofDays(90);
-  private static final Duration HELD_LOOKBACK = Duration.ofDays(30);
+  private static final Duration HELD_LOOKBACK = Duration.ofDays(FeatureStore.HELD_MEMORY_DAYS);
   private static final int FETCH_SIZE = 10_000;
 
   private final FeatureStore features;
@@ -97,7 +97,7 @@ public class FeatureStateLoader implements SmartInitializingSingleton {
               recipientKey, rs.getTimestamp(5).toInstant().getEpochSecond(), rs.getLong(6));
           counts[2]++;
         });
-    // Held payments of the last 30 days, the only ones the held-payment feature reads.
+    // Held payments as far back as the held-payment feature reads them.
     jdbc.query("""
             SELECT h.sender_account, h.recipient_key, t.created_at, t.amount_usd_minor
             FROM holds h JOIN transfers t ON t.transfer_id = h.transfer_id
