@@ -2,14 +2,12 @@ package io.holdfast.server.holds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.holdfast.server.support.Api;
 import io.holdfast.server.support.PostgresServerTest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,14 +25,7 @@ class FrozenPayersIT extends PostgresServerTest {
   HoldService holdService;
 
   private void pay(String sender, String recipient) {
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("transfer_id", id("t"));
-    t.put("sender_account", sender);
-    t.put("recipient_account", recipient);
-    t.put("amount_minor", 5_000);
-    t.put("currency", "USD");
-    t.put("channel", "p2p");
-    assertThat(platform().post("/v1/transfers/screen", Api.json(t)).status()).isEqualTo(200);
+    screenPayment(id("t"), sender, recipient, 5_000);
   }
 
   /** An active freeze of {@code account}, as a confirmed case's freeze is stored. */

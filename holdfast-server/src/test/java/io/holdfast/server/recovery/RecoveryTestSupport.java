@@ -44,14 +44,7 @@ abstract class RecoveryTestSupport extends PostgresServerTest {
   /** Screens a payment and makes sure its money left: a held payment is released by an analyst. */
   String pay(String sender, String recipient, long amountMinor) {
     String transferId = id("t");
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("transfer_id", transferId);
-    t.put("sender_account", sender);
-    t.put("recipient_account", recipient);
-    t.put("amount_minor", amountMinor);
-    t.put("currency", "USD");
-    t.put("channel", "p2p");
-    JsonNode decision = platform().post("/v1/transfers/screen", Api.json(t)).json();
+    JsonNode decision = screenPayment(transferId, sender, recipient, amountMinor);
     String outcome = decision.path("outcome").asString();
     assertThat(outcome).as(decision.toString()).isIn("ALLOW", "WARN", "HOLD");
     if (outcome.equals("HOLD")) {
@@ -63,14 +56,7 @@ abstract class RecoveryTestSupport extends PostgresServerTest {
   }
 
   JsonNode screen(String sender, String recipient, long amountMinor) {
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("transfer_id", id("t"));
-    t.put("sender_account", sender);
-    t.put("recipient_account", recipient);
-    t.put("amount_minor", amountMinor);
-    t.put("currency", "USD");
-    t.put("channel", "p2p");
-    return platform().post("/v1/transfers/screen", Api.json(t)).json();
+    return screenPayment(id("t"), sender, recipient, amountMinor);
   }
 
   /** Files a report naming transfers; returns the response. */

@@ -6,8 +6,6 @@ import io.holdfast.server.support.Api;
 import io.holdfast.server.support.PostgresServerTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,16 +32,7 @@ public abstract class PreventionTestSupport extends PostgresServerTest {
 
   /** Screens a payment between accounts; returns the decision. */
   protected JsonNode screen(String sender, String recipient, long amountMinor) {
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("transfer_id", id("t"));
-    t.put("sender_account", sender);
-    t.put("recipient_account", recipient);
-    t.put("amount_minor", amountMinor);
-    t.put("currency", "USD");
-    t.put("channel", "p2p");
-    Api.Response r = platform().post("/v1/transfers/screen", Api.json(t));
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return r.json();
+    return screenPayment(id("t"), sender, recipient, amountMinor);
   }
 
   /** A person with the given roles (comma-separated). */

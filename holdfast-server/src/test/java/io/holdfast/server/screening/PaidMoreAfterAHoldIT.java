@@ -41,19 +41,6 @@ class PaidMoreAfterAHoldIT extends PostgresServerTest {
   @Autowired
   Clock clock;
 
-  private JsonNode screen(String transferId, String sender, String recipient, long amountMinor) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("transfer_id", transferId);
-    body.put("sender_account", sender);
-    body.put("recipient_account", recipient);
-    body.put("amount_minor", amountMinor);
-    body.put("currency", "USD");
-    body.put("channel", "p2p");
-    Api.Response r = platform().post("/v1/transfers/screen", Api.json(body));
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return r.json();
-  }
-
   /** A rule that holds exactly one transfer, so the sender's other payments meet the defaults. */
   private void holdOnly(String transferId) {
     Map<String, Object> rule = new LinkedHashMap<>();
@@ -78,20 +65,20 @@ class PaidMoreAfterAHoldIT extends PostgresServerTest {
     String recipient = id("r");
     String first = id("t");
     holdOnly(first);
-    assertThat(screen(first, sender, recipient, 200_00).path("outcome").asString())
+    assertThat(screenPayment(first, sender, recipient, 200_00).path("outcome").asString())
         .isEqualTo("HOLD");
 
-    JsonNode smaller = screen(id("t"), sender, recipient, 150_00);
+    JsonNode smaller = screenPayment(id("t"), sender, recipient, 150_00);
     assertThat(smaller.path("features").path("sender_held_to_recipient_max_usd_minor")
         .asDouble()).isEqualTo(200_00);
     assertThat(reasons(smaller)).doesNotContain(RULE_REASON);
 
-    JsonNode larger = screen(id("t"), sender, recipient, 250_00);
+    JsonNode larger = screenPayment(id("t"), sender, recipient, 250_00);
     assertThat(larger.path("outcome").asString()).as(larger.toString()).isEqualTo("HOLD");
     assertThat(reasons(larger)).contains(RULE_REASON);
     assertThat(larger.path("hold").path("tier").asString()).isEqualTo("HIGH");
 
-    JsonNode elsewhere = screen(id("t"), sender, id("r"), 250_00);
+    JsonNode elsewhere = screenPayment(id("t"), sender, id("r"), 250_00);
     assertThat(elsewhere.path("features").path("sender_held_to_recipient_max_usd_minor")
         .asDouble()).as("another recipient").isZero();
 

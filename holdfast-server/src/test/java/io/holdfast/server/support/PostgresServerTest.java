@@ -79,18 +79,29 @@ public abstract class PostgresServerTest {
       org.assertj.core.api.Assertions.assertThat(admin().post("/v1/rules", Api.json(r)).status())
           .isEqualTo(201);
     }
+    tools.jackson.databind.JsonNode decision = screenPayment(id("t"), sender, recipient,
+        amountMinor);
+    org.assertj.core.api.Assertions.assertThat(decision.path("outcome").asString())
+        .as(decision.toString()).isEqualTo("HOLD");
+    return decision;
+  }
+
+  /**
+   * Screens a peer payment in US dollars between platform accounts, at the server's time, and
+   * returns the decision; the answer must be 200.
+   */
+  protected tools.jackson.databind.JsonNode screenPayment(String transferId, String sender,
+      String recipient, long amountMinor) {
     java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
-    t.put("transfer_id", id("t"));
+    t.put("transfer_id", transferId);
     t.put("sender_account", sender);
     t.put("recipient_account", recipient);
     t.put("amount_minor", amountMinor);
     t.put("currency", "USD");
     t.put("channel", "p2p");
-    tools.jackson.databind.JsonNode decision =
-        platform().post("/v1/transfers/screen", Api.json(t)).json();
-    org.assertj.core.api.Assertions.assertThat(decision.path("outcome").asString())
-        .as(decision.toString()).isEqualTo("HOLD");
-    return decision;
+    Api.Response r = platform().post("/v1/transfers/screen", Api.json(t));
+    org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
   }
 
   /**
