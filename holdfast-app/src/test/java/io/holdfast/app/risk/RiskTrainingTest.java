@@ -48,9 +48,10 @@ class RiskTrainingTest {
     RiskEvaluation.Line rules = lines.get(0);
     RiskEvaluation.Line model_ = lines.get(1);
     RiskEvaluation.Line both = lines.get(2);
-    // Measured at about 22% (rules), 74% (model) and 80% (both) on the evaluation world.
+    // Measured at about 48% (rules) and 78% (both) on this world; the rules held 22% until
+    // payment_abroad_to_young_account, which holds romance payments and their laundering.
     assertThat(model_.scamMoneyStopped()).isGreaterThan(0.55);
-    assertThat(both.scamMoneyStopped()).isGreaterThan(rules.scamMoneyStopped() + 0.3);
+    assertThat(both.scamMoneyStopped()).isGreaterThan(rules.scamMoneyStopped() + 0.2);
     assertThat(both.honestHeld()).as("rules and model near their budget on another world")
         .isLessThan(1.5 * RiskTrainer.HOLD_BUDGET);
   }

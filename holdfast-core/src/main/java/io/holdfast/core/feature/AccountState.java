@@ -24,6 +24,9 @@ final class AccountState {
   // the platform's flags so a profile update does not erase them.
   boolean registerVulnerable;
   int kycLevel;
+  // The platform's country of the account as a two-letter code packed by CountryCode; 0 when
+  // the platform did not say. A short, not a String, because there is one per account.
+  short countryCode;
   long firstSeenSecond = UNKNOWN;
 
   // Security events: the last time each happened.

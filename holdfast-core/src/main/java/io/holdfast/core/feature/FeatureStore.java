@@ -27,6 +27,9 @@ public final class FeatureStore {
 
   private final ConcurrentHashMap<String, AccountState> states;
 
+  /** Below this age a recipient abroad counts as young (cross_border_young_recipient). */
+  public static final int YOUNG_ABROAD_DAYS = 60;
+
   public FeatureStore() {
     this(1 << 16);
   }
@@ -48,6 +51,7 @@ public final class FeatureStore {
       s.seniorFromSecond = seniorFrom == null ? AccountState.UNKNOWN : seniorFrom.getEpochSecond();
       s.vulnerable = profile.vulnerable();
       s.kycLevel = profile.kycLevel();
+      s.countryCode = CountryCode.of(profile.country());
     }
   }
 
@@ -155,7 +159,24 @@ public final class FeatureStore {
     SenderFeatures.compute(states.get(transfer.senderKey()), now, amountUsdMinor,
         KeyHash.of(recipientKey), into);
     RecipientFeatures.compute(states.get(recipientKey), now, into);
+    boolean crossBorder = CountryCode.differ(
+        countryOf(states.get(transfer.senderKey())), countryOf(states.get(recipientKey)));
+    into.set(Feature.CROSS_BORDER, crossBorder);
+    // A cross of two features, because the risk model is linear: money abroad is ordinary
+    // (families), and so is a young account at home, but a young account abroad is where
+    // romance scammers receive.
+    into.set(Feature.CROSS_BORDER_YOUNG_RECIPIENT, crossBorder
+        && into.get(Feature.RECIPIENT_AGE_DAYS) < YOUNG_ABROAD_DAYS);
     return into;
+  }
+
+  private static short countryOf(AccountState s) {
+    if (s == null) {
+      return 0;
+    }
+    synchronized (s) {
+      return s.countryCode;
+    }
   }
 
   /**

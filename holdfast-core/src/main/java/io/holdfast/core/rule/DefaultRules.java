@@ -92,7 +92,13 @@ public final class DefaultRules {
           Outcome.HOLD, 0.85, "PAID_MORE_AFTER_A_HOLD",
           "We held an earlier payment of yours to this recipient as a possible scam, and this"
               + " one is as large or larger. Scammers ask for more once the first payment goes"
-              + " through."));
+              + " through."),
+      active("payment_abroad_to_young_account",
+          "features.cross_border_young_recipient && features.amount_usd_minor >= 50000",
+          Outcome.HOLD, 0.85, "PAYMENT_ABROAD_TO_YOUNG_ACCOUNT",
+          "You are sending money abroad to an account opened less than two months ago."
+              + " Romance scammers abroad ask for money this way, often after weeks of messages."
+              + " Check who you are paying before the money goes."));
   }
 
   // Impersonation and fake support: a scammer takes over or steers the account, then

@@ -67,19 +67,27 @@ final class HonestActivity {
         address == null ? null : "ETH", amountMinor, channel, null, false, null, null);
   }
 
-  /** A time in the day, weighted to waking hours (07:00 to 23:00). */
   private Instant at(Instant dayStart) {
+    return wakingTime(dayStart, random);
+  }
+
+  private long amount(long medianMinor) {
+    return amount(random, medianMinor, p.amountSigma());
+  }
+
+  /** A time in the day, weighted to waking hours (07:00 to 23:00). */
+  static Instant wakingTime(Instant dayStart, SplittableRandom random) {
     return dayStart.plus(Duration.ofMinutes(7 * 60 + random.nextInt(16 * 60)))
         .plusSeconds(random.nextInt(60));
   }
 
   /** A lognormal amount around the median, at least one dollar. */
-  private long amount(long medianMinor) {
+  static long amount(SplittableRandom random, long medianMinor, double sigma) {
     double z = random.nextDouble() * 2 - 1 + random.nextDouble() * 2 - 1 + random.nextDouble() * 2
         - 1;
     // The sum of three uniforms on [-1, 1] has variance 1, close enough to a normal for amounts
     // and exactly reproducible on every JVM (nextGaussian is not specified that tightly).
-    return Math.max(100, Math.round(medianMinor * StrictMath.exp(p.amountSigma() * z)));
+    return Math.max(100, Math.round(medianMinor * StrictMath.exp(sigma * z)));
   }
 
   private String id(String prefix) {

@@ -50,15 +50,19 @@ public final class Simulation {
     Outcomes outcomes = new Outcomes();
     Behaviour behaviour = new Behaviour(p, platform, outcomes, master.split(), this::schedule,
         new ReportGenerator(p.seed() ^ 0x5eedL), () -> now);
+    // Split last, so the streams of everything above are the same as before remittances.
+    Diaspora diaspora = new Diaspora(p, population, master.split());
     List<SimAccount> accounts = new ArrayList<>(population.users());
     accounts.addAll(population.merchants());
     accounts.addAll(population.adversaries());
+    accounts.addAll(diaspora.relatives());
     now = p.start();
     platform.advanceTo(now);
     platform.register(accounts, now);
     Instant end = p.start().plus(Duration.ofDays(p.days()));
     Instant last = end.plus(TAIL);
-    scheduleWorld(platform, population, cases, honest, behaviour, end, last, progress);
+    scheduleWorld(platform, population, cases, new HonestDay(honest, diaspora), behaviour, end,
+        last, progress);
     long events = drain(platform, last);
     behaviour.settleHoldFates();
     List<SimAccount> all = new ArrayList<>(accounts);
@@ -66,8 +70,16 @@ public final class Simulation {
     return new Result(p, all, cases, outcomes, last, events);
   }
 
+  /** The honest population's day: everyday payments, then money sent home. */
+  private record HonestDay(HonestActivity activity, Diaspora diaspora) {
+    void day(Instant dayStart, List<SimTransfer> transfers, List<PlannedEvent> events) {
+      activity.day(dayStart, transfers, events);
+      diaspora.day(dayStart, transfers);
+    }
+  }
+
   private void scheduleWorld(Platform platform, Population population, List<ScamCase> cases,
-      HonestActivity honest, Behaviour behaviour, Instant end, Instant last,
+      HonestDay honest, Behaviour behaviour, Instant end, Instant last,
       Consumer<String> progress) {
     for (int d = 0; d < p.days(); d++) {
       Instant dayStart = p.start().plus(Duration.ofDays(d));

@@ -25,7 +25,7 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
     double honestCancelsHold, double scamVictimAnswers, double scamVictimAnswersTruthfully,
     double honestAnswers, double callReachesSender, double reachedScamVictimCancels, double victimReadsOutreach,
     double silentVictimConfirmsLoss, double victimReports, int falseReporters,
-    int falseReportsEach, Prevention prevention) {
+    int falseReportsEach, Prevention prevention, Remittances remittances) {
 
   /**
    * How people respond to proactive alerts (risk assessments and campaign warnings).
@@ -38,6 +38,28 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
     public Prevention {
       Invariants.check(userReadsAlert >= 0 && userReadsAlert <= 1
           && scamVictimHeedsAlert >= 0 && scamVictimHeedsAlert <= 1, "chances are 0 to 1");
+    }
+  }
+
+  /**
+   * Honest money sent abroad: users with family in another country who pay them on the platform.
+   *
+   * @param senderShare the share of users who send money home
+   * @param relativesMax each such user pays 1 to this many relatives
+   * @param perMonth payments a sender makes a month, spread over their relatives
+   * @param medianMinor the median payment in US cents (lognormal with the world's sigma)
+   * @param newRelativeShare the share of relatives whose account is less than a month old
+   * @param cashOutShare the share of payments the relative withdraws within two days
+   */
+  public record Remittances(double senderShare, int relativesMax, double perMonth,
+      long medianMinor, double newRelativeShare, double cashOutShare) {
+    public Remittances {
+      Invariants.check(senderShare >= 0 && senderShare <= 1 && newRelativeShare >= 0
+          && newRelativeShare <= 1 && cashOutShare >= 0 && cashOutShare <= 1,
+          "shares are 0 to 1");
+      Invariants.check(relativesMax >= 1 && relativesMax <= 10, "relativesMax must be 1 to 10");
+      Invariants.check(perMonth >= 0 && perMonth <= 60, "perMonth must be 0 to 60");
+      Invariants.check(medianMinor >= 100, "medianMinor must be at least one dollar");
     }
   }
 
@@ -78,7 +100,7 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
         scamVictimCancelsHold, honestCancelsHold, scamVictimAnswers,
         scamVictimAnswersTruthfully, honestAnswers, callReachesSender, reachedScamVictimCancels,
         victimReadsOutreach, silentVictimConfirmsLoss, victimReports, falseReporters,
-        falseReportsEach, prevention);
+        falseReportsEach, prevention, remittances);
   }
 
   public static WorldParameters from(Properties p) {
@@ -103,7 +125,10 @@ public record WorldParameters(int users, int days, Instant start, long seed, int
         d(p, "reachedScamVictimCancels"), d(p, "victimReadsOutreach"),
         d(p, "silentVictimConfirmsLoss"), d(p, "victimReports"), i(p, "falseReporters"),
         i(p, "falseReportsEach"),
-        new Prevention(d(p, "userReadsAlert"), d(p, "scamVictimHeedsAlert")));
+        new Prevention(d(p, "userReadsAlert"), d(p, "scamVictimHeedsAlert")),
+        new Remittances(d(p, "remittance.senderShare"), i(p, "remittance.relativesMax"),
+            d(p, "remittance.perMonth"), l(p, "remittance.medianMinor"),
+            d(p, "remittance.newRelativeShare"), d(p, "remittance.cashOutShare")));
   }
 
   private static String s(Properties p, String key) {

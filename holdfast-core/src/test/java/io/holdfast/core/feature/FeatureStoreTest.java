@@ -110,6 +110,38 @@ class FeatureStoreTest {
     assertThat(f.flag(Feature.RECIPIENT_KNOWN)).isTrue();
   }
 
+  private void profile(String id, int ageDays, String country) {
+    store.putProfile(new AccountProfile(id, T0.minus(Duration.ofDays(ageDays)), country, null,
+        AgeBand.FROM_25_TO_34, 1, Set.of(), AccountStatus.ACTIVE));
+  }
+
+  @Test
+  void countriesMakeAPaymentCrossBorderAndAYoungAccountAbroadStandsOut() {
+    profile("home", 400, "GB");
+    profile("neighbour", 400, "GB");
+    profile("mother", 900, "PH");
+    profile("stranger", FeatureStore.YOUNG_ABROAD_DAYS - 1, "NG");
+    profile("cousin", FeatureStore.YOUNG_ABROAD_DAYS, "ng");
+    profile("nowhere", 5, null);
+
+    FeatureVector domestic = features(transfer("home", "neighbour", 100_00, T0));
+    assertThat(domestic.flag(Feature.CROSS_BORDER)).isFalse();
+    FeatureVector family = features(transfer("home", "mother", 100_00, T0));
+    assertThat(family.flag(Feature.CROSS_BORDER)).isTrue();
+    assertThat(family.flag(Feature.CROSS_BORDER_YOUNG_RECIPIENT)).isFalse();
+    FeatureVector young = features(transfer("home", "stranger", 100_00, T0));
+    assertThat(young.flag(Feature.CROSS_BORDER_YOUNG_RECIPIENT)).isTrue();
+    FeatureVector sixtyDays = features(transfer("home", "cousin", 100_00, T0));
+    assertThat(sixtyDays.flag(Feature.CROSS_BORDER)).as("codes compare case-blind").isTrue();
+    assertThat(sixtyDays.flag(Feature.CROSS_BORDER_YOUNG_RECIPIENT)).isFalse();
+    FeatureVector unknown = features(transfer("home", "nowhere", 100_00, T0));
+    assertThat(unknown.flag(Feature.CROSS_BORDER)).as("an unknown country is not abroad")
+        .isFalse();
+    FeatureVector address = features(toAddress("home", "0x00000000000000000000000000000000000000aa",
+        100_00, T0));
+    assertThat(address.flag(Feature.CROSS_BORDER)).isFalse();
+  }
+
   @Test
   void fanInTurnaroundAndReportsDescribeTheRecipient() {
     String scam = "0x00000000000000000000000000000000000000bb";

@@ -55,7 +55,7 @@ class DeescalationTest {
     for (Deescalation.Rule r : deescalation.rules()) {
       assertThat(r.refusal().apply(candidate(elevated()))).as(r.name()).isEmpty();
     }
-    assertThat(deescalation.rules()).hasSize(8);
+    assertThat(deescalation.rules()).hasSize(9);
   }
 
   @Test
@@ -110,6 +110,18 @@ class DeescalationTest {
     assertThat(rule("the_lowest_tier", candidate(severe))).hasValueSatisfying(
         why -> assertThat(why).contains("SEVERE risk tier"));
     assertThat(rule("the_lowest_tier", candidate(elevated()))).isEmpty();
+  }
+
+  @Test
+  void aHoldPlacedAfterASecurityChangeRefuses() {
+    Hold.Held takeover = POLICY.place("h-4", "t-4", "a-4", "a:r-1", AMOUNT, 0.5, false,
+        List.of("RISK_MODEL", "NEW_ADDRESS_AFTER_PASSWORD_RESET"), T0);
+    assertThat(rule("not_after_a_security_change", candidate(takeover))).hasValueSatisfying(
+        why -> assertThat(why).contains("NEW_ADDRESS_AFTER_PASSWORD_RESET")
+            .contains("may not be the account holder's own"));
+    assertThat(deescalation.decide(candidate(takeover)))
+        .isInstanceOf(Deescalation.Verdict.Keep.class);
+    assertThat(rule("not_after_a_security_change", candidate(elevated()))).isEmpty();
   }
 
   @Test

@@ -62,6 +62,9 @@ final class DefaultRuleCases {
         of("paid_more_after_a_hold",
             s -> s.set(SENDER_HELD_TO_RECIPIENT_MAX_USD_MINOR, 80_000).set(AMOUNT_USD_MINOR, 80_000),
             s -> s.set(AMOUNT_USD_MINOR, 79_999)),
+        of("payment_abroad_to_young_account",
+            s -> s.set(CROSS_BORDER_YOUNG_RECIPIENT, true).set(AMOUNT_USD_MINOR, 50_000),
+            s -> s.set(AMOUNT_USD_MINOR, 49_999)),
         of("new_recipient_after_password_reset",
             s -> s.external().set(SECONDS_SINCE_PASSWORD_RESET, 3_600)
                 .set(FIRST_TRANSFER_TO_RECIPIENT, true).set(AMOUNT_USD_MINOR, 150_000),

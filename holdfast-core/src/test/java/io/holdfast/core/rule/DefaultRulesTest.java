@@ -45,6 +45,22 @@ class DefaultRulesTest {
     assertThat(caseNames).containsExactlyInAnyOrderElementsOf(ruleNames);
   }
 
+  /**
+   * De-escalation keeps the full hold after a security change by reason code; a default rule
+   * that reads a security-change feature must have its reason on that list, and nothing else.
+   */
+  @Test
+  void securityChangeRulesAreTheOnesWhoseHoldsAnswersCannotShorten() {
+    Set<String> fromRules = DefaultRules.all().stream()
+        .filter(r -> r.expression().contains("seconds_since_password_reset")
+            || r.expression().contains("seconds_since_2fa_change")
+            || r.expression().contains("seconds_since_new_device")
+            || r.expression().contains("seconds_since_contact_change")
+            || r.expression().contains("seconds_since_security_change"))
+        .map(Rule::reasonCode).collect(Collectors.toSet());
+    assertThat(fromRules).isEqualTo(io.holdfast.core.ladder.Deescalation.SECURITY_CHANGE_REASONS);
+  }
+
   @Test
   void ordinaryTransferMatchesNothing() {
     assertThat(matched(Scenario.ordinary())).isEmpty();

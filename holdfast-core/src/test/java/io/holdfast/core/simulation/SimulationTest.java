@@ -138,6 +138,36 @@ class SimulationTest {
   }
 
   @Test
+  void familiesAbroadAreHonestSoPayingAbroadIsNotOnlyAScammersMark() {
+    Simulation.Result run = new Simulation(SMALL).run(new FixedPolicyPlatform(), day -> { });
+    Map<String, SimAccount> byId = new HashMap<>();
+    run.accounts().forEach(a -> byId.put(a.accountId(), a));
+    Set<String> romanceCountries = new java.util.HashSet<>();
+    Set<String> honestAbroadCountries = new java.util.HashSet<>();
+    int toYoungAccountsAbroad = 0;
+    for (Outcomes.Attempt a : run.outcomes().attempts()) {
+      SimTransfer t = a.transfer;
+      SimAccount sender = byId.get(t.sender());
+      SimAccount recipient = t.recipientAccount() == null ? null : byId.get(t.recipientAccount());
+      if (recipient == null || sender.country().equals(recipient.country())) {
+        continue;
+      }
+      if (t.scam() == ScamKind.ROMANCE) {
+        romanceCountries.add(recipient.country());
+      } else if (t.honest() && recipient.accountId().startsWith("r")) {
+        assertThat(recipient.role()).isEqualTo(SimAccount.Role.USER);
+        honestAbroadCountries.add(recipient.country());
+        toYoungAccountsAbroad += recipient.ageDays() < 30 ? 1 : 0;
+      }
+    }
+    assertThat(romanceCountries).as("romance scammers receive abroad").isNotEmpty();
+    assertThat(honestAbroadCountries).as("families live where romance scammers do")
+        .containsAll(romanceCountries);
+    assertThat(toYoungAccountsAbroad).as("some relatives opened their account lately")
+        .isPositive();
+  }
+
+  @Test
   void onlyVictimsWhoLostMoneyReportAndFalseReportsComeFromAdversaries() {
     FixedPolicyPlatform platform = new FixedPolicyPlatform();
     Simulation.Result run = new Simulation(SMALL).run(platform, day -> { });

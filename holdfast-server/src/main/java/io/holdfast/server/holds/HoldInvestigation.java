@@ -1,5 +1,6 @@
 package io.holdfast.server.holds;
 
+import io.holdfast.core.feature.Feature;
 import io.holdfast.core.feature.FeatureStore;
 import io.holdfast.core.feature.FeatureVector;
 import io.holdfast.core.hold.RecipientFindings;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
  * due: has the recipient been put on an intel list, reported as a scammer, paid by an account
  * now frozen as a scammer ({@link FrozenPayers}), have other senders stopped their held payments
  * to it ({@link StoppedByOthers}), is it now receiving held payments from several
- * other senders, or has it (young) collected from many new senders
- * or passed money on within hours ({@link RecipientFindings})? Any of these is an open finding:
+ * other senders, has it (young) collected from many new senders or passed money on within
+ * hours ({@link RecipientFindings}), or were other senders' payments to it held during this
+ * hold's window ({@link HeldAlongside})? Any of these is an open finding, checked in that order:
  * during the window the hold is escalated to investigation, at the deadline it is extended or
  * returned instead of released. Checks for a whole batch run as one query, so a sweep or a
  * re-check stays fast.
@@ -38,6 +40,7 @@ public class HoldInvestigation {
   private final Clock clock;
   private final FrozenPayers frozenPayers;
   private final StoppedByOthers stoppedByOthers;
+  private final HeldAlongside heldAlongside;
 
   public HoldInvestigation(IntelIndex intel, FeatureStore features, JdbcTemplate jdbc,
       Clock clock) {
@@ -47,6 +50,7 @@ public class HoldInvestigation {
     this.clock = clock;
     this.frozenPayers = new FrozenPayers(jdbc);
     this.stoppedByOthers = new StoppedByOthers(jdbc);
+    this.heldAlongside = new HeldAlongside(jdbc);
   }
 
   /** The open finding for each hold that has one, by hold id. */
@@ -58,8 +62,10 @@ public class HoldInvestigation {
     Map<String, String> paidByFrozen = frozenPayers.findings(recipients, clock.instant());
     Map<String, Set<String>> stopped = stoppedByOthers.sendersByRecipient(recipients,
         clock.instant());
+    Map<String, List<HeldAlongside.OtherHold>> alongside = heldAlongside.holdsByRecipient(
+        recipients, clock.instant());
     for (Hold hold : holds) {
-      String finding = finding(hold, otherSenders, paidByFrozen, stopped);
+      String finding = finding(hold, otherSenders, paidByFrozen, stopped, alongside);
       if (finding != null) {
         findings.put(hold.holdId(), finding);
       }
@@ -68,7 +74,8 @@ public class HoldInvestigation {
   }
 
   private String finding(Hold hold, Map<String, Integer> heldSenders,
-      Map<String, String> paidByFrozen, Map<String, Set<String>> stopped) {
+      Map<String, String> paidByFrozen, Map<String, Set<String>> stopped,
+      Map<String, List<HeldAlongside.OtherHold>> alongside) {
     if (hold instanceof Hold.UnderInvestigation u) {
       return u.finding();
     }
@@ -93,8 +100,10 @@ public class HoldInvestigation {
     if (others >= OTHER_HELD_SENDERS_MIN) {
       return "recipient has held payments from " + others + " other senders";
     }
-    return RecipientFindings.first(recipient.startsWith("x:"), features.recipient(recipient,
-        clock.instant(), new FeatureVector())).orElse(null);
+    FeatureVector now = features.recipient(recipient, clock.instant(), new FeatureVector());
+    return RecipientFindings.first(recipient.startsWith("x:"), now).orElseGet(
+        () -> HeldAlongside.finding(hold.terms().senderAccount(), hold.terms().createdAt(),
+            alongside.get(recipient), (long) now.get(Feature.RECIPIENT_DISTINCT_SENDERS_7D)));
   }
 
   private Map<String, Integer> heldSendersByRecipient(List<Hold> holds) {
