@@ -66,6 +66,8 @@ final class Impact {
   final Map<ScamKind, Money> byKind = new EnumMap<>(ScamKind.class);
   final Money total = new Money();
   final Friction honest = new Friction();
+  /** The part of {@link #honest} that is users' payments home to relatives abroad. */
+  final Friction paymentsHome = new Friction();
   final Map<String, Long> programme = new LinkedHashMap<>();
   final Map<String, Long> prevention = new LinkedHashMap<>();
   final Map<String, Double> quality = new LinkedHashMap<>();
@@ -134,20 +136,26 @@ final class Impact {
   }
 
   private void countHonest(Outcomes.Attempt a, Map<String, long[]> holdTimes) {
-    honest.transfers++;
+    count(honest, a, holdTimes);
+    if (a.transfer.paymentHome()) {
+      count(paymentsHome, a, holdTimes);
+    }
+  }
+
+  private static void count(Friction f, Outcomes.Attempt a, Map<String, long[]> holdTimes) {
+    f.transfers++;
     switch (a.outcome) {
       case "WARN" -> {
-        honest.warned++;
-        honest.abandoned += a.heeded ? 1 : 0;
+        f.warned++;
+        f.abandoned += a.heeded ? 1 : 0;
       }
       case "HOLD" -> {
-        honest.held++;
-        honest.returned += a.fate == io.holdfast.core.simulation.Platform.HoldFate.RETURNED
-            ? 1 : 0;
+        f.held++;
+        f.returned += a.fate == io.holdfast.core.simulation.Platform.HoldFate.RETURNED ? 1 : 0;
         long[] t = holdTimes.get(a.transfer.transferId());
-        honest.heldMinutes += t == null ? 0 : t[0];
+        f.heldMinutes += t == null ? 0 : t[0];
       }
-      case "BLOCK" -> honest.blocked++;
+      case "BLOCK" -> f.blocked++;
       default -> { }
     }
   }

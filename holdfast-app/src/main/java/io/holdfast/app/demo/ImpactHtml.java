@@ -56,8 +56,10 @@ final class ImpactHtml {
     h.append(String.format(Locale.ROOT, "<tr><td>honest transfers warned / abandoned /"
         + " blocked</td><td>%,d / %,d / %,d</td></tr><tr><td>honest held payments returned to"
         + " the sender</td><td>%,d</td></tr><tr><td>hours honest users waited on"
-        + " holds</td><td>%,.0f</td></tr></table>", i.honest.warned, i.honest.abandoned,
-        i.honest.blocked, i.honest.returned, i.honest.heldMinutes / 60.0));
+        + " holds</td><td>%,.0f</td></tr><tr><td>payments home to relatives abroad held (of"
+        + " all payments home)</td><td>%,d of %,d</td></tr></table>", i.honest.warned,
+        i.honest.abandoned, i.honest.blocked, i.honest.returned, i.honest.heldMinutes / 60.0,
+        i.paymentsHome.held, i.paymentsHome.transfers));
     h.append(String.format(Locale.ROOT, "<p>Recovered money reconciles with the sandbox"
         + " ledger: refunds %s, ledger credits %s.</p>", ImpactText.usd(i.total.recovered),
         ImpactText.usd(i.ledgerRefundsMinor)));

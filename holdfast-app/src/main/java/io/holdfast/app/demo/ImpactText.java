@@ -37,6 +37,10 @@ final class ImpactText {
         + " abandoned; blocked %,d; total delay %,.0f hours%n", h.held, h.transfers,
         100 * heldShare, h.returned, h.warned, 100 * share(h.warned, h.transfers), h.abandoned,
         h.blocked, h.heldMinutes / 60.0));
+    Impact.Friction home = i.paymentsHome;
+    out.append(String.format(Locale.ROOT, "  of which payments home to relatives abroad: held"
+        + " %,d of %,d = %.2f%%, of which %,d returned; warned %,d%n", home.held, home.transfers,
+        100 * share(home.held, home.transfers), home.returned, home.warned));
     out.append(String.format(Locale.ROOT, "Laundering transfers by scammers and mules: %,d,"
         + " of which %,d did not go through%n%n", i.launderingAttempts, i.launderingStopped));
     for (Map.Entry<String, Long> e : i.programme.entrySet()) {

@@ -50,6 +50,10 @@ class DemoIT {
         .isEqualTo(first.total.attempted);
     assertThat(first.total.lostAllowed + first.total.lostWarned + first.total.lostReleased)
         .as("lost money went through exactly one path").isEqualTo(first.total.lost);
+    assertThat(first.paymentsHome.transfers).as("families send money home").isPositive()
+        .isLessThan(first.honest.transfers);
+    assertThat(first.paymentsHome.held).isLessThanOrEqualTo(first.honest.held);
+    assertThat(second.paymentsHome.held).isEqualTo(first.paymentsHome.held);
     String html = Files.readString(temp.resolve("first-report").resolve("index.html"));
     assertThat(html).contains("<svg").contains("Holdfast impact report")
         .contains("How the lost scam money went through");

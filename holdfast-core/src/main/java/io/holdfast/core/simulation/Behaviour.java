@@ -8,19 +8,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 
 /**
  * How the world's people act and react: victims pay, heed or ignore warnings, cancel during a
  * hold, answer (or lie on) the questionnaire, report or stay silent; scammers pass money on to
- * mules; adversaries file false reports. Reactions draw on their own random stream.
+ * mules; adversaries file false reports. Each reaction is drawn for its own person and
+ * question ({@link Draws}), so a change in what the platform did moves only what follows from it.
  */
 final class Behaviour {
   private final WorldParameters p;
   private final Platform platform;
   private final Outcomes outcomes;
-  private final SplittableRandom random;
+  private final Draws draws;
   private final BiConsumer<Instant, Runnable> schedule;
   private final ReportGenerator narratives;
   private final java.util.function.Supplier<Instant> now;
@@ -42,14 +42,14 @@ final class Behaviour {
     }
   }
 
-  Behaviour(WorldParameters p, Platform platform, Outcomes outcomes, SplittableRandom random,
+  Behaviour(WorldParameters p, Platform platform, Outcomes outcomes, Draws draws,
       BiConsumer<Instant, Runnable> schedule, ReportGenerator narratives,
       java.util.function.Supplier<Instant> now) {
     this.now = now;
     this.p = p;
     this.platform = platform;
     this.outcomes = outcomes;
-    this.random = random;
+    this.draws = draws;
     this.schedule = schedule;
     this.narratives = narratives;
   }
@@ -85,16 +85,17 @@ final class Behaviour {
     switch (a.outcome) {
       case "ALLOW" -> settle(a);
       case "WARN" -> {
-        a.heeded = random.nextDouble() < p.honestHeedsWarning();
+        a.heeded = draws.chance(t.transferId(), "heeds-warning") < p.honestHeedsWarning();
         if (!a.heeded) {
           settle(a);
         }
       }
       case "HOLD" -> {
-        if (random.nextDouble() < p.honestCancelsHold()) {
-          later(1, 6, () -> platform.cancel(a.holdId, t.sender()));
-        } else if (random.nextDouble() < p.honestAnswers()) {
-          schedule.accept(t.at().plus(Duration.ofMinutes(5 + random.nextInt(55))),
+        if (draws.chance(t.transferId(), "cancels-hold") < p.honestCancelsHold()) {
+          later(t.transferId() + "/cancel", 1, 6, () -> platform.cancel(a.holdId, t.sender()));
+        } else if (draws.chance(t.transferId(), "answers") < p.honestAnswers()) {
+          schedule.accept(t.at().plus(Duration.ofMinutes(
+                  5 + draws.below(t.transferId(), "answer-delay", 55))),
               () -> platform.answer(a.holdId, t.sender(), false));
         }
       }
@@ -110,7 +111,7 @@ final class Behaviour {
     switch (a.outcome) {
       case "ALLOW" -> settle(a);
       case "WARN" -> {
-        a.heeded = random.nextDouble() < p.scamVictimHeedsWarning();
+        a.heeded = draws.chance(t.transferId(), "heeds-warning") < p.scamVictimHeedsWarning();
         if (a.heeded) {
           stoppedCases.add(c.caseId());
         } else {
@@ -124,14 +125,16 @@ final class Behaviour {
 
   private void reactToHold(ScamCase c, Outcomes.Attempt a) {
     String sender = a.transfer.sender();
-    if (random.nextDouble() < p.scamVictimAnswers()) {
-      boolean truthful = random.nextDouble() < p.scamVictimAnswersTruthfully();
-      schedule.accept(a.transfer.at().plus(Duration.ofMinutes(5 + random.nextInt(55))),
+    String id = a.transfer.transferId();
+    if (draws.chance(id, "answers") < p.scamVictimAnswers()) {
+      boolean truthful = draws.chance(id, "answers-truthfully") < p.scamVictimAnswersTruthfully();
+      schedule.accept(a.transfer.at().plus(Duration.ofMinutes(
+              5 + draws.below(id, "answer-delay", 55))),
           () -> platform.answer(a.holdId, sender, truthful));
     }
-    if (random.nextDouble() < p.scamVictimCancelsHold()) {
+    if (draws.chance(id, "cancels-hold") < p.scamVictimCancelsHold()) {
       stoppedCases.add(c.caseId());
-      later(1, 12, () -> platform.cancel(a.holdId, sender));
+      later(id + "/cancel", 1, 12, () -> platform.cancel(a.holdId, sender));
     }
     launderingOf(c.scammer()).ifPresent(l -> l.pendingHolds.add(a));
     if (c.scammer().account() != null) {
@@ -159,7 +162,8 @@ final class Behaviour {
       Laundering l = laundering.get(t.recipientAccount());
       if (l != null) {
         l.receivedMinor += t.amountMinor();
-        later(p.muleForwardMinHours(), p.muleForwardMaxHours(), () -> forward(l.scammer));
+        later(t.transferId() + "/forward", p.muleForwardMinHours(), p.muleForwardMaxHours(),
+            () -> forward(l.scammer));
       }
     }
   }
@@ -189,7 +193,8 @@ final class Behaviour {
     l.forwardedMinor += amount;
     SimTransfer out = launder(s.account().accountId(), s.mule().accountId(), null, amount, s);
     if (moves(screen(out))) {
-      later(p.muleForwardMinHours(), p.muleForwardMaxHours(), () -> moves(screen(
+      later(out.transferId() + "/cash-out", p.muleForwardMinHours(), p.muleForwardMaxHours(),
+          () -> moves(screen(
           launder(s.mule().accountId(), null, s.mule().wallet(), amount, s))));
     }
   }
@@ -220,7 +225,7 @@ final class Behaviour {
       if (a.holdId != null && (a.fate == null || a.fate == Platform.HoldFate.ACTIVE)) {
         a.fate = platform.holdFate(a.holdId);
         if (a.fate == Platform.HoldFate.ACTIVE && waited < 3) {
-          later(24, 25, () -> afterCase(c, waited + 1));
+          later(c.caseId() + "/wait" + waited, 24, 25, () -> afterCase(c, waited + 1));
           return;
         }
       }
@@ -229,11 +234,11 @@ final class Behaviour {
         lostMinor += t.amountMinor();
       }
     }
-    if (lost.isEmpty() || random.nextDouble() >= p.victimReports()) {
+    if (lost.isEmpty() || draws.chance(c.caseId(), "reports") >= p.victimReports()) {
       return;
     }
     String text = narratives.narrative(c.kind().reportKind(), lostMinor);
-    later(6, 24 * 5, () -> outcomes.report(new Outcomes.Filed(c.victim().accountId(),
+    later(c.caseId() + "/report", 6, 24 * 5, () -> outcomes.report(new Outcomes.Filed(c.victim().accountId(),
         c.caseId(), c.kind(), platform.report(c.victim().accountId(), lost, c.kind(), text),
         false)));
   }
@@ -241,9 +246,10 @@ final class Behaviour {
   void falseReports(Population population, Instant end) {
     for (SimAccount adversary : population.adversaries()) {
       for (int i = 0; i < p.falseReportsEach(); i++) {
-        SimAccount target = population.merchants().get(random.nextInt(
+        String who = adversary.accountId() + "/" + i;
+        SimAccount target = population.merchants().get(draws.below(who, "false-report-target",
             population.merchants().size()));
-        Instant at = p.start().plus(Duration.ofMinutes(random.nextInt(
+        Instant at = p.start().plus(Duration.ofMinutes(draws.below(who, "false-report-time",
             (int) Duration.between(p.start(), end).toMinutes())));
         String text = narratives.narrative(ReportKind.WEAPONISED_FALSE_REPORT, 50_000);
         schedule.accept(at, () -> outcomes.report(new Outcomes.Filed(adversary.accountId(), null,
@@ -258,7 +264,7 @@ final class Behaviour {
    */
   void agentShift() {
     // The platform orders its queue by ids it made up itself; the world walks the calls in the
-    // order of its own transfer ids, so its random draws fall the same way on every run.
+    // order of its own transfer ids, so what it does falls in the same order on every run.
     List<Platform.CallTask> calls = new ArrayList<>(platform.openCalls());
     calls.sort(java.util.Comparator.comparing((Platform.CallTask c) -> {
       Outcomes.Attempt a = outcomes.byHold(c.holdId());
@@ -266,13 +272,16 @@ final class Behaviour {
     }));
     for (Platform.CallTask call : calls) {
       Outcomes.Attempt a = outcomes.byHold(call.holdId());
+      // A call is about a payment, or (an assessment's) about a person on a day.
+      String who = a != null ? a.transfer.transferId()
+          : call.accountId() + "@" + now.get().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
       String outcome;
-      if (random.nextDouble() >= p.callReachesSender()) {
+      if (draws.chance(who, "call-reaches") >= p.callReachesSender()) {
         outcome = "unreachable";
       } else if (call.holdId() == null) {
-        outcome = preventionCall(call.accountId());
+        outcome = preventionCall(who, call.accountId());
       } else if (a != null && a.transfer.scam() != null
-          && random.nextDouble() < p.reachedScamVictimCancels()) {
+          && draws.chance(who, "reached-cancels") < p.reachedScamVictimCancels()) {
         outcome = "sender_cancelled";
       } else {
         outcome = "sender_proceeds";
@@ -285,10 +294,11 @@ final class Behaviour {
    * A call about no payment (a daily assessment's): a victim part-way through a scam who is
    * reached stops with the same chance as one reached about a held payment.
    */
-  private String preventionCall(String accountId) {
+  private String preventionCall(String who, String accountId) {
     List<ScamCase> ongoing = casesByVictim.getOrDefault(accountId, List.of()).stream()
         .filter(this::ongoing).toList();
-    if (!ongoing.isEmpty() && random.nextDouble() < p.reachedScamVictimCancels()) {
+    if (!ongoing.isEmpty()
+        && draws.chance(who, "reached-cancels") < p.reachedScamVictimCancels()) {
       ongoing.forEach(this::stopBeforeNextPayment);
       return "dissuaded";
     }
@@ -301,7 +311,7 @@ final class Behaviour {
    */
   void readOutreach() {
     List<Platform.OutreachMessage> messages = new ArrayList<>(platform.newOutreachMessages());
-    // Walked in an order of the world's own making, so random draws fall the same every run.
+    // Walked in an order of the world's own making, so it happens the same way every run.
     if (messages.isEmpty()) {
       return;
     }
@@ -309,13 +319,15 @@ final class Behaviour {
         .thenComparing(m -> m.step()));
     java.util.Set<String> lost = victimsWhoLost();
     for (Platform.OutreachMessage m : messages) {
-      if (!m.step().equals("happened") || random.nextDouble() >= p.victimReadsOutreach()) {
+      String who = m.victimAccount() + "/" + m.step();
+      if (!m.step().equals("happened")
+          || draws.chance(who, "reads-outreach") >= p.victimReadsOutreach()) {
         continue;
       }
       platform.outreachRead(m);
       if (!lost.contains(m.victimAccount())) {
         platform.outreachReply(m, "decline");
-      } else if (random.nextDouble() < p.silentVictimConfirmsLoss()) {
+      } else if (draws.chance(who, "confirms-loss") < p.silentVictimConfirmsLoss()) {
         platform.outreachReply(m, "confirm_loss");
       }
     }
@@ -329,17 +341,20 @@ final class Behaviour {
   void readAlerts() {
     List<Platform.Alert> alerts = new ArrayList<>(platform.newAlerts());
     // Walked in an order of the world's own making (campaign ids in message ids are the
-    // platform's), so random draws fall the same every run.
+    // platform's), so it happens the same way every run.
     alerts.sort(java.util.Comparator.comparing(Platform.Alert::accountId)
         .thenComparing(Platform.Alert::source).thenComparing(Platform.Alert::title));
     for (Platform.Alert alert : alerts) {
-      if (random.nextDouble() >= p.prevention().userReadsAlert()) {
+      String who = alert.accountId() + "/" + alert.source() + "/" + alert.title() + "@"
+          + now.get().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+      if (draws.chance(who, "reads-alert") >= p.prevention().userReadsAlert()) {
         continue;
       }
       platform.alertRead(alert);
       outcomes.alertRead();
       for (ScamCase c : casesByVictim.getOrDefault(alert.accountId(), List.of())) {
-        if (ongoing(c) && random.nextDouble() < p.prevention().scamVictimHeedsAlert()) {
+        if (ongoing(c) && draws.chance(who + "/" + c.caseId(), "heeds-alert")
+            < p.prevention().scamVictimHeedsAlert()) {
           stopBeforeNextPayment(c);
         }
       }
@@ -379,8 +394,10 @@ final class Behaviour {
     }
   }
 
-  private void later(int minHours, int maxHours, Runnable action) {
-    int minutes = minHours * 60 + random.nextInt(Math.max(1, (maxHours - minHours) * 60));
+  /** Runs {@code action} between the two hours from now, at a time drawn for {@code who}. */
+  private void later(String who, int minHours, int maxHours, Runnable action) {
+    int minutes = minHours * 60
+        + draws.below(who, "delay", Math.max(1, (maxHours - minHours) * 60));
     schedule.accept(now.get().plus(Duration.ofMinutes(minutes)), action);
   }
 }

@@ -15,6 +15,8 @@ import java.util.SplittableRandom;
  * other draw of the world as it was.
  */
 final class Diaspora {
+  /** Every transfer of the diaspora's (payments home and relatives' withdrawals) has this id. */
+  static final String ID_PREFIX = "rem";
   private static final String[] HOME = {"IN", "PK", "NG", "PL", "PH", "GH", "RO", "KH", "MM",
       "AE", "MY"};
   private static final String[] BANDS = {"18-24", "25-34", "35-44", "45-54", "55-64", "65+"};
@@ -87,7 +89,7 @@ final class Diaspora {
 
   private SimTransfer honest(SimAccount sender, String account, String address, Instant at,
       long amountMinor, String channel) {
-    return new SimTransfer(String.format(Locale.ROOT, "rem%07d", ++serial), at,
+    return new SimTransfer(String.format(Locale.ROOT, "%s%07d", ID_PREFIX, ++serial), at,
         sender.accountId(), account, address, address == null ? null : "ETH", amountMinor,
         channel, null, false, null, null);
   }

@@ -15,6 +15,14 @@ public record SimTransfer(String transferId, Instant at, String sender, String r
     return scam == null && !laundering;
   }
 
+  /**
+   * A user's payment home to a relative abroad ({@link Diaspora}): the segment that bears most
+   * of the holds on payments abroad, which the impact report shows apart.
+   */
+  public boolean paymentHome() {
+    return honest() && recipientAccount != null && transferId.startsWith(Diaspora.ID_PREFIX);
+  }
+
   /** The recipient as a counterparty key ({@code a:<id>} or {@code x:<NETWORK>:<address>}). */
   public String recipientKey() {
     return recipientAccount != null ? "a:" + recipientAccount

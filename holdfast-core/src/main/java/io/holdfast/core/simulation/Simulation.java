@@ -48,7 +48,8 @@ public final class Simulation {
     List<ScamCase> cases = campaigns.plan();
     HonestActivity honest = new HonestActivity(p, population, master.split());
     Outcomes outcomes = new Outcomes();
-    Behaviour behaviour = new Behaviour(p, platform, outcomes, master.split(), this::schedule,
+    Behaviour behaviour = new Behaviour(p, platform, outcomes,
+        new Draws(master.split().nextLong()), this::schedule,
         new ReportGenerator(p.seed() ^ 0x5eedL), () -> now);
     // Split last, so the streams of everything above are the same as before remittances.
     Diaspora diaspora = new Diaspora(p, population, master.split());

@@ -21,7 +21,7 @@ class SimulationTest {
   private static final WorldParameters SMALL = WorldParameters.defaults().resized(3_000, 12, 7);
 
   /** A platform with a fixed, simple policy that records what it was asked. */
-  static final class FixedPolicyPlatform implements Platform {
+  static class FixedPolicyPlatform implements Platform {
     final List<String> calls = new ArrayList<>();
     final Map<String, HoldFate> holds = new HashMap<>();
     int reports;
@@ -109,6 +109,43 @@ class SimulationTest {
     FixedPolicyPlatform other = new FixedPolicyPlatform();
     new Simulation(WorldParameters.defaults().resized(3_000, 12, 8)).run(other, day -> { });
     assertThat(other.calls).isNotEqualTo(first.calls);
+  }
+
+  /**
+   * Common random numbers: a platform that also warns on many honest payments (each warning a
+   * draw: does the user heed it?) leaves every scam victim's reactions as they were, because
+   * each reaction is drawn for its own payment and question, not from one shared stream.
+   */
+  @Test
+  void warningHonestPaymentsLeavesEveryVictimsReactionsAsTheyWere() {
+    FixedPolicyPlatform plain = new FixedPolicyPlatform();
+    FixedPolicyPlatform warning = new FixedPolicyPlatform() {
+      @Override
+      public Screened screen(SimTransfer t) {
+        Screened s = super.screen(t);
+        return t.honest() && t.transferId().endsWith("7") && s.outcome().equals("ALLOW")
+            ? new Screened("WARN", null) : s;
+      }
+    };
+    Simulation.Result a = new Simulation(SMALL).run(plain, day -> { });
+    Simulation.Result b = new Simulation(SMALL).run(warning, day -> { });
+    Map<String, String> before = victimReactions(a, plain);
+    assertThat(before).hasSizeGreaterThan(20);
+    assertThat(victimReactions(b, warning)).isEqualTo(before);
+    assertThat(b.outcomes().attempts().stream().filter(x -> x.transfer.honest() && x.heeded))
+        .as("some honest users heeded the extra warnings").isNotEmpty();
+  }
+
+  private static Map<String, String> victimReactions(Simulation.Result run,
+      FixedPolicyPlatform platform) {
+    Map<String, String> reactions = new java.util.TreeMap<>();
+    for (Outcomes.Attempt x : run.outcomes().attempts()) {
+      if (x.transfer.scam() != null) {
+        reactions.put(x.transfer.transferId(), x.outcome + " heeded=" + x.heeded + " fate="
+            + (x.holdId == null ? "-" : platform.holds.get(x.holdId)));
+      }
+    }
+    return reactions;
   }
 
   @Test

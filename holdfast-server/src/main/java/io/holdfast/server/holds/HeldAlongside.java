@@ -16,11 +16,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The investigation's "held alongside" front: while this hold was held, was another sender's
  * payment to the same recipient held too? Screening holds about one honest payment in 250, so
  * two unrelated senders held on their way to one recipient in the same window is independent
- * corroboration; in the demo's worlds it happened to scam recipients and to no honest one.
- * It counts only when those senders are at least a quarter of everyone who paid the recipient
- * in the last week, so a busy shop whose many customers now and then include a held one is not
- * accused by its own size. Holds an analyst released or returned for another reason do not
- * count: a person looked at them.
+ * corroboration: on the demo's default world, before this finding, 13 scam holds and no honest
+ * one released at their deadline had had such company. It counts only when those senders are
+ * at least a quarter of everyone who paid the recipient in the last week, so a busy shop whose
+ * many customers now and then include a held one is not accused by its own size. Holds an
+ * analyst released or returned for another reason do not count: a person looked at them. Nor do
+ * senders whose account was young when they were held ({@link Corroboration}). Counting holds
+ * that had ended up to 72 hours before this one was placed, too, saved one more point of scam
+ * money on one world of three and returned 10 more honest payments over the three, so it does
+ * not.
  */
 final class HeldAlongside {
   /** How far back holds are read: the longest a hold can last, with room to spare. */
@@ -49,11 +53,15 @@ final class HeldAlongside {
     List<Object> args = new ArrayList<>(recipientKeys);
     args.add(Timestamp.from(now.minus(LOOKBACK)));
     args.add(ROWS_MAX);
-    jdbc.query("SELECT recipient_key, sender_account, created_at, resolved_at FROM holds"
-            + " WHERE recipient_key IN (" + marks + ") AND created_at >= ?"
-            + " AND (resolution IS NULL OR resolution NOT IN ('RELEASED_BY_ANALYST',"
-            + " 'RETURNED_BY_ANALYST')) ORDER BY created_at DESC LIMIT ?",
+    jdbc.query("SELECT h.recipient_key, h.sender_account, h.created_at, h.resolved_at,"
+            + " a.created_at FROM holds h LEFT JOIN accounts a ON a.account_id = h.sender_account"
+            + " WHERE h.recipient_key IN (" + marks + ") AND h.created_at >= ?"
+            + " AND (h.resolution IS NULL OR h.resolution NOT IN ('RELEASED_BY_ANALYST',"
+            + " 'RETURNED_BY_ANALYST')) ORDER BY h.created_at DESC LIMIT ?",
         rs -> {
+          if (!Corroboration.established(rs.getTimestamp(5), rs.getTimestamp(3))) {
+            return;
+          }
           Timestamp resolved = rs.getTimestamp(4);
           holds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new OtherHold(
               rs.getString(2), rs.getTimestamp(3).toInstant(),

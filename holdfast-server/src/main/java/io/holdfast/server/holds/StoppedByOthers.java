@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the window, a call or an analyst confirmed a scam, or the investigation returned them? People
  * who stop payments to one recipient after the safety net's warnings are telling the platform
  * what that recipient is; a coached victim who insists is usually not the first to pay it.
- * Payments an analyst returned for some other reason do not count.
+ * Payments an analyst returned for some other reason do not count, nor do senders whose account
+ * was young when they were held ({@link Corroboration}).
  */
 final class StoppedByOthers {
   static final Duration WINDOW = Duration.ofDays(30);
@@ -41,13 +42,16 @@ final class StoppedByOthers {
     List<Object> args = new ArrayList<>(recipientKeys);
     args.add(Timestamp.from(now.minus(WINDOW)));
     args.add(ROWS_MAX);
-    jdbc.query("SELECT recipient_key, sender_account FROM holds"
-            + " WHERE recipient_key IN (" + marks + ") AND state = 'RETURNED'"
-            + " AND resolution IN ('CANCELLED_BY_SENDER', 'RETURNED_AS_SCAM',"
-            + " 'RETURNED_AT_DEADLINE') AND resolved_at >= ?"
-            + " ORDER BY resolved_at DESC LIMIT ?",
+    jdbc.query("SELECT h.recipient_key, h.sender_account, h.created_at, a.created_at"
+            + " FROM holds h LEFT JOIN accounts a ON a.account_id = h.sender_account"
+            + " WHERE h.recipient_key IN (" + marks + ") AND h.state = 'RETURNED'"
+            + " AND h.resolution IN ('CANCELLED_BY_SENDER', 'RETURNED_AS_SCAM',"
+            + " 'RETURNED_AT_DEADLINE') AND h.resolved_at >= ?"
+            + " ORDER BY h.resolved_at DESC LIMIT ?",
         rs -> {
-          senders.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+          if (Corroboration.established(rs.getTimestamp(4), rs.getTimestamp(3))) {
+            senders.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+          }
         }, args.toArray());
     return senders;
   }

@@ -12,9 +12,11 @@ import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.Ids;
 import io.holdfast.server.web.ProblemType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -50,7 +52,10 @@ public class RuleSets {
 
   private RuleSet seedAndLoad() {
     int version = repository.lockVersion();
-    if (version == 0 && repository.all().isEmpty()) {
+    List<Rule> stored = repository.all();
+    if (version > 0 || !stored.isEmpty()) {
+      version = offerNewDefaults(version, stored);
+    } else {
       for (Rule rule : DefaultRules.all()) {
         repository.insert(rule, Actor.SYSTEM);
       }
@@ -61,6 +66,44 @@ public class RuleSets {
       LOG.info("seeded the default ruleset ({} rules)", DefaultRules.all().size());
     }
     return RuleSet.compile(version, repository.all());
+  }
+
+  /**
+   * A deployment that started with older defaults gets each default rule it never had, in
+   * shadow: evaluated and recorded on every decision but deciding none, so an upgrade never
+   * changes who is held until the risk team has read the rule's shadow hits (or backtested it)
+   * and publishes it with {@code PUT /v1/rules/{name}}. Rules are never deleted, only disabled,
+   * so a name the store lacks is one this deployment never had, and a disabled default stays
+   * disabled. Runs under the ruleset row's lock, so instances starting together add each rule
+   * once.
+   */
+  private int offerNewDefaults(int version, List<Rule> stored) {
+    Set<String> names = new HashSet<>();
+    stored.forEach(r -> names.add(r.name()));
+    List<Rule> offered = new ArrayList<>();
+    for (Rule d : DefaultRules.all()) {
+      if (!names.contains(d.name())) {
+        offered.add(new Rule(d.name(), d.expression(), d.outcome(), d.score(), d.reasonCode(),
+            d.description(), RuleStatus.SHADOW, 1));
+      }
+    }
+    if (offered.isEmpty()) {
+      return version;
+    }
+    List<Rule> all = new ArrayList<>(stored);
+    all.addAll(offered);
+    int next = version + 1;
+    compile(next, all);
+    for (Rule rule : offered) {
+      repository.insert(rule, Actor.SYSTEM);
+      audit.record(Actor.SYSTEM, "rule.offered", "rule", rule.name(), null, rule.toString(),
+          "a default rule new in this release, added in shadow; publish it with PUT /v1/rules/"
+              + rule.name() + " (ruleset version " + next + ")");
+    }
+    repository.setVersion(next);
+    LOG.info("added {} new default rule(s) in shadow: {}", offered.size(),
+        offered.stream().map(Rule::name).toList());
+    return next;
   }
 
   @Scheduled(fixedDelayString = "${holdfast.rules.refresh-millis:5000}")

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The investigation's "held alongside" front at the re-check: two unrelated senders held on
  * their way to one recipient in the same window corroborate each other, and both holds are
  * escalated with that finding. A hold that ended before the other was placed, a hold an analyst
- * released, and a busy recipient whose held payers are few among many are no finding.
+ * released, a hold of an account opened days ago, and a busy recipient whose held payers are
+ * few among many are no finding.
  */
 class HeldAlongsideIT extends PostgresServerTest {
   static final String REASON = "ALONGSIDE_TEST_HOLD";
@@ -74,6 +75,22 @@ class HeldAlongsideIT extends PostgresServerTest {
 
     assertThat(hold(next).get("state")).isEqualTo("HELD");
     assertThat(hold(next).get("finding")).isNull();
+  }
+
+  @Test
+  void aHoldOfAnAccountOpenedDaysAgoCorroboratesNothing() {
+    String recipient = established(id("r"));
+    String youngSender = id("s");
+    Api.Response r = platform().put("/v1/accounts/" + youngSender, "{\"created_at\":\""
+        + java.time.Instant.now().minus(java.time.Duration.ofDays(2)) + "\",\"country\":\"GB\"}");
+    assertThat(r.status()).as(r.body()).isIn(200, 201);
+    screenHeld(youngSender, recipient, 20_000, REASON);
+    String established = held(id("s"), recipient);
+
+    recheckEverythingDue();
+
+    assertThat(hold(established).get("state")).isEqualTo("HELD");
+    assertThat(hold(established).get("finding")).isNull();
   }
 
   @Test

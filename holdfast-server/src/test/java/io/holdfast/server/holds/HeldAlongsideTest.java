@@ -12,7 +12,7 @@ class HeldAlongsideTest {
   static final Instant SINCE = Instant.parse("2026-11-23T10:00:00Z");
 
   static HeldAlongside.OtherHold other(String sender, Duration endedAfterSince) {
-    return new HeldAlongside.OtherHold(sender, SINCE.minus(Duration.ofHours(3)),
+    return new HeldAlongside.OtherHold(sender, SINCE.minus(Duration.ofDays(10)),
         endedAfterSince == null ? null : SINCE.plus(endedAfterSince));
   }
 
@@ -23,6 +23,7 @@ class HeldAlongsideTest {
             + " held (1 of its 2 payer(s) in the last 7 days)");
     assertThat(HeldAlongside.finding("me", SINCE, List.of(other("you", Duration.ZERO)), 2))
         .as("ended at the moment this one was placed").isNotNull();
+
   }
 
   @Test

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The investigation's "other senders" front at the re-check: once another sender cancelled a
  * held payment to a recipient, a held payment of someone else's to it is escalated with that
- * finding; the sender's own cancel, a released hold and an analyst's return for another reason
- * do not count.
+ * finding; the sender's own cancel, a cancel by an account opened days ago, a released hold
+ * and an analyst's return for another reason do not count.
  */
 class StoppedByOthersIT extends PostgresServerTest {
   static final String REASON = "STOPPED_TEST_HOLD";
@@ -65,6 +65,23 @@ class StoppedByOthersIT extends PostgresServerTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE entity_id = ?"
             + " AND action = 'hold.escalated' AND reason LIKE '%other sender(s) stopped%'")
         .param(other).query(Long.class).single()).isEqualTo(1L);
+  }
+
+  @Test
+  void aCancelByAnAccountOpenedDaysAgoIsNoFinding() {
+    String recipient = id("r");
+    String youngSender = id("s");
+    Api.Response r = platform().put("/v1/accounts/" + youngSender, "{\"created_at\":\""
+        + java.time.Instant.now().minus(java.time.Duration.ofDays(2)) + "\",\"country\":\"GB\"}");
+    assertThat(r.status()).as(r.body()).isIn(200, 201);
+    cancel(screenHeld(youngSender, recipient, 20_000, REASON).path("hold").path("hold_id")
+        .asString(), youngSender);
+    String next = held(id("s"), recipient);
+
+    recheckEverythingDue();
+
+    assertThat(hold(next).get("state")).isEqualTo("HELD");
+    assertThat(hold(next).get("finding")).isNull();
   }
 
   @Test
