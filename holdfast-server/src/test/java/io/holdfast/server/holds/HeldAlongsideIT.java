@@ -2,7 +2,6 @@ package io.holdfast.server.holds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.holdfast.server.support.Api;
 import io.holdfast.server.support.PostgresServerTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,11 +25,8 @@ class HeldAlongsideIT extends PostgresServerTest {
   @Autowired
   HoldService holdService;
 
-  private String established(String account) {
-    Api.Response r = platform().put("/v1/accounts/" + account,
-        "{\"created_at\":\"2020-01-01T00:00:00Z\",\"country\":\"GB\"}");
-    assertThat(r.status()).as(r.body()).isIn(200, 201);
-    return account;
+  private String established(String accountId) {
+    return account(accountId, java.time.Instant.parse("2020-01-01T00:00:00Z"));
   }
 
   private String held(String sender, String recipient) {
@@ -80,10 +76,8 @@ class HeldAlongsideIT extends PostgresServerTest {
   @Test
   void aHoldOfAnAccountOpenedDaysAgoCorroboratesNothing() {
     String recipient = established(id("r"));
-    String youngSender = id("s");
-    Api.Response r = platform().put("/v1/accounts/" + youngSender, "{\"created_at\":\""
-        + java.time.Instant.now().minus(java.time.Duration.ofDays(2)) + "\",\"country\":\"GB\"}");
-    assertThat(r.status()).as(r.body()).isIn(200, 201);
+    String youngSender = account(id("s"),
+        java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
     screenHeld(youngSender, recipient, 20_000, REASON);
     String established = held(id("s"), recipient);
 

@@ -25,9 +25,7 @@ class StoppedByOthersIT extends PostgresServerTest {
 
   /** Senders are established accounts, so their payments make no new-account fan-in. */
   private String held(String sender, String recipient) {
-    Api.Response account = platform().put("/v1/accounts/" + sender,
-        "{\"created_at\":\"2020-01-01T00:00:00Z\",\"country\":\"GB\"}");
-    assertThat(account.status()).as(account.body()).isIn(200, 201);
+    account(sender, java.time.Instant.parse("2020-01-01T00:00:00Z"));
     return screenHeld(sender, recipient, 20_000, REASON).path("hold").path("hold_id").asString();
   }
 
@@ -70,10 +68,8 @@ class StoppedByOthersIT extends PostgresServerTest {
   @Test
   void aCancelByAnAccountOpenedDaysAgoIsNoFinding() {
     String recipient = id("r");
-    String youngSender = id("s");
-    Api.Response r = platform().put("/v1/accounts/" + youngSender, "{\"created_at\":\""
-        + java.time.Instant.now().minus(java.time.Duration.ofDays(2)) + "\",\"country\":\"GB\"}");
-    assertThat(r.status()).as(r.body()).isIn(200, 201);
+    String youngSender = account(id("s"),
+        java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
     cancel(screenHeld(youngSender, recipient, 20_000, REASON).path("hold").path("hold_id")
         .asString(), youngSender);
     String next = held(id("s"), recipient);

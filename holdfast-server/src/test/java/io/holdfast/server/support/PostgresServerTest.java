@@ -109,10 +109,7 @@ public abstract class PostgresServerTest {
    * rule holds with a score between the high and the severe thresholds. Returns the hold id.
    */
   protected String heldAtHighTier(String sender, String recipient, String reasonCode) {
-    Api.Response account = platform().put("/v1/accounts/" + sender,
-        "{\"created_at\":\"2020-01-01T00:00:00Z\",\"country\":\"GB\"}");
-    org.assertj.core.api.Assertions.assertThat(account.status()).as(account.body())
-        .isIn(200, 201);
+    account(sender, java.time.Instant.parse("2020-01-01T00:00:00Z"));
     java.util.Map<String, Object> rule = new java.util.LinkedHashMap<>();
     rule.put("name", "hold_" + sender.replace("-", "_"));
     rule.put("expression", "transfer.sender_account == '" + sender + "'");
@@ -127,6 +124,14 @@ public abstract class PostgresServerTest {
     org.assertj.core.api.Assertions.assertThat(hold.path("tier").asString())
         .as(hold.toString()).isEqualTo("HIGH");
     return hold.path("hold_id").asString();
+  }
+
+  /** Describes account {@code accountId} to Holdfast as opened at {@code createdAt} in GB. */
+  protected String account(String accountId, java.time.Instant createdAt) {
+    Api.Response r = platform().put("/v1/accounts/" + accountId,
+        "{\"created_at\":\"" + createdAt + "\",\"country\":\"GB\"}");
+    org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body()).isIn(200, 201);
+    return accountId;
   }
 
   /** A unique id for this test's objects, so tests sharing the database never collide. */
