@@ -39,8 +39,7 @@ public class HoldInvestigation {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final FrozenPayers frozenPayers;
-  private final StoppedByOthers stoppedByOthers;
-  private final HeldAlongside heldAlongside;
+  private final OtherSendersHolds otherSendersHolds;
 
   public HoldInvestigation(IntelIndex intel, FeatureStore features, JdbcTemplate jdbc,
       Clock clock) {
@@ -49,8 +48,7 @@ public class HoldInvestigation {
     this.jdbc = jdbc;
     this.clock = clock;
     this.frozenPayers = new FrozenPayers(jdbc);
-    this.stoppedByOthers = new StoppedByOthers(jdbc);
-    this.heldAlongside = new HeldAlongside(jdbc);
+    this.otherSendersHolds = new OtherSendersHolds(jdbc);
   }
 
   /** The open finding for each hold that has one, by hold id. */
@@ -60,12 +58,10 @@ public class HoldInvestigation {
     List<String> recipients = holds.stream().map(h -> h.terms().recipientKey()).distinct()
         .toList();
     Map<String, String> paidByFrozen = frozenPayers.findings(recipients, clock.instant());
-    Map<String, Set<String>> stopped = stoppedByOthers.sendersByRecipient(recipients,
-        clock.instant());
-    Map<String, List<HeldAlongside.OtherHold>> alongside = heldAlongside.holdsByRecipient(
+    Map<String, List<OtherSendersHolds.OtherHold>> otherHolds = otherSendersHolds.byRecipient(
         recipients, clock.instant());
     for (Hold hold : holds) {
-      String finding = finding(hold, otherSenders, paidByFrozen, stopped, alongside);
+      String finding = finding(hold, otherSenders, paidByFrozen, otherHolds);
       if (finding != null) {
         findings.put(hold.holdId(), finding);
       }
@@ -74,8 +70,8 @@ public class HoldInvestigation {
   }
 
   private String finding(Hold hold, Map<String, Integer> heldSenders,
-      Map<String, String> paidByFrozen, Map<String, Set<String>> stopped,
-      Map<String, List<HeldAlongside.OtherHold>> alongside) {
+      Map<String, String> paidByFrozen,
+      Map<String, List<OtherSendersHolds.OtherHold>> otherHolds) {
     if (hold instanceof Hold.UnderInvestigation u) {
       return u.finding();
     }
@@ -92,7 +88,7 @@ public class HoldInvestigation {
       return paidByFrozen.get(recipient);
     }
     String stoppedFinding = StoppedByOthers.finding(hold.terms().senderAccount(),
-        stopped.get(recipient));
+        otherHolds.get(recipient), clock.instant());
     if (stoppedFinding != null) {
       return stoppedFinding;
     }
@@ -103,7 +99,7 @@ public class HoldInvestigation {
     FeatureVector now = features.recipient(recipient, clock.instant(), new FeatureVector());
     return RecipientFindings.first(recipient.startsWith("x:"), now).orElseGet(
         () -> HeldAlongside.finding(hold.terms().senderAccount(), hold.terms().createdAt(),
-            alongside.get(recipient), (long) now.get(Feature.RECIPIENT_DISTINCT_SENDERS_7D)));
+            otherHolds.get(recipient), (long) now.get(Feature.RECIPIENT_DISTINCT_SENDERS_7D)));
   }
 
   private Map<String, Integer> heldSendersByRecipient(List<Hold> holds) {

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 class HeldAlongsideTest {
   static final Instant SINCE = Instant.parse("2026-11-23T10:00:00Z");
 
-  static HeldAlongside.OtherHold other(String sender, Duration endedAfterSince) {
-    return new HeldAlongside.OtherHold(sender, SINCE.minus(Duration.ofDays(10)),
-        endedAfterSince == null ? null : SINCE.plus(endedAfterSince));
+  static OtherSendersHolds.OtherHold other(String sender, Duration endedAfterSince) {
+    return new OtherSendersHolds.OtherHold(sender, SINCE.minus(Duration.ofDays(10)),
+        endedAfterSince == null ? null : SINCE.plus(endedAfterSince),
+        endedAfterSince == null ? null : "RELEASED_AT_DEADLINE");
   }
 
   @Test
@@ -31,11 +32,14 @@ class HeldAlongsideTest {
     assertThat(HeldAlongside.finding("me", SINCE,
         List.of(other("you", Duration.ofSeconds(-1)), other("me", null)), 2)).isNull();
     assertThat(HeldAlongside.finding("me", SINCE, null, 2)).isNull();
+    assertThat(HeldAlongside.finding("me", SINCE, List.of(new OtherSendersHolds.OtherHold("you",
+        SINCE.minus(Duration.ofHours(1)), SINCE.plusSeconds(60), "RELEASED_BY_ANALYST")), 2))
+        .as("an analyst looked at it").isNull();
   }
 
   @Test
   void heldSendersMustBeAQuarterOfThePayers() {
-    List<HeldAlongside.OtherHold> two = List.of(other("a", null), other("b", null),
+    List<OtherSendersHolds.OtherHold> two = List.of(other("a", null), other("b", null),
         other("a", Duration.ofHours(1)));
     assertThat(HeldAlongside.finding("me", SINCE, two, 8)).startsWith("2 other sender(s)");
     assertThat(HeldAlongside.finding("me", SINCE, two, 9)).isNull();

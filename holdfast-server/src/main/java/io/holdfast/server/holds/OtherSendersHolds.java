@@ -1,0 +1,62 @@
+package io.holdfast.server.holds;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What the two "other senders" fronts ({@link StoppedByOthers}, {@link HeldAlongside}) read:
+ * every hold to a batch's recipients placed or ended in the last 30 days, by an established
+ * sender ({@link Corroboration}), in one query per batch.
+ */
+final class OtherSendersHolds {
+  /** How far back holds are read: the longest a hold can last, with room to spare. */
+  static final Duration WINDOW = Duration.ofDays(30);
+  /** The most rows one batch's query reads; a batch has at most a few thousand recipients. */
+  static final int ROWS_MAX = 20_000;
+
+  /** Another sender's hold to a recipient; {@code resolution} and its time are null while held. */
+  record OtherHold(String sender, Instant createdAt, Instant resolvedAt, String resolution) {}
+
+  private final JdbcTemplate jdbc;
+
+  OtherSendersHolds(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The holds to each recipient placed or ended since {@code now - WINDOW}, newest first. */
+  Map<String, List<OtherHold>> byRecipient(List<String> recipientKeys, Instant now) {
+    Map<String, List<OtherHold>> holds = new HashMap<>();
+    if (recipientKeys.isEmpty()) {
+      return holds;
+    }
+    String marks = String.join(",", Collections.nCopies(recipientKeys.size(), "?"));
+    Timestamp since = Timestamp.from(now.minus(WINDOW));
+    List<Object> args = new ArrayList<>(recipientKeys);
+    args.add(since);
+    args.add(since);
+    args.add(ROWS_MAX);
+    jdbc.query("SELECT h.recipient_key, h.sender_account, h.created_at, h.resolved_at,"
+            + " h.resolution, a.created_at"
+            + " FROM holds h LEFT JOIN accounts a ON a.account_id = h.sender_account"
+            + " WHERE h.recipient_key IN (" + marks + ")"
+            + " AND (h.created_at >= ? OR h.resolved_at >= ?)"
+            + " ORDER BY h.created_at DESC LIMIT ?",
+        rs -> {
+          if (!Corroboration.established(rs.getTimestamp(6), rs.getTimestamp(3))) {
+            return;
+          }
+          Timestamp resolved = rs.getTimestamp(4);
+          holds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new OtherHold(
+              rs.getString(2), rs.getTimestamp(3).toInstant(),
+              resolved == null ? null : resolved.toInstant(), rs.getString(5)));
+        }, args.toArray());
+    return holds;
+  }
+}
