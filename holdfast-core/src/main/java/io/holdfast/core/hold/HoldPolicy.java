@@ -18,10 +18,11 @@ import java.util.Optional;
  *     the sender's answers de-escalate it (every question answered "no")
  * @param recheckEvery how often the investigation's checks re-run on a held hold during its
  *     window, so a finding that appears an hour in is acted on then, not at the deadline
+ * @param unknownRecipient how long a hold to a recipient the platform barely knows lasts
  */
 public record HoldPolicy(Map<RiskTier, Duration> lengths, BusinessDays legalLimit,
     Duration extendBy, Duration deescalatedHold, Duration recheckEvery, double highScore,
-    double severeScore) {
+    double severeScore, UnknownRecipientHold unknownRecipient) {
 
   public HoldPolicy {
     lengths = Map.copyOf(lengths);
@@ -37,6 +38,7 @@ public record HoldPolicy(Map<RiskTier, Duration> lengths, BusinessDays legalLimi
     Invariants.check(recheckEvery != null && !recheckEvery.isNegative() && !recheckEvery.isZero(),
         "the re-check interval must be positive, or a hold would be re-checked without end");
     Invariants.check(highScore <= severeScore, "tiers out of order");
+    Invariants.check(unknownRecipient != null, "the unknown-recipient hold is required");
   }
 
   /**
@@ -44,7 +46,8 @@ public record HoldPolicy(Map<RiskTier, Duration> lengths, BusinessDays legalLimi
    * de-escalate a hold (only an ELEVATED one) shorten it to no less than 1 h after it was
    * placed; the checks re-run every 15 minutes while a hold is held. ELEVATED holds once lasted
    * 1 h, too short for any step of the ladder after the first: a victim's cancel, the call and
-   * the investigation's findings all came after the money had gone.
+   * the investigation's findings all came after the money had gone. A hold on a first payment
+   * to an unknown recipient lasts 72 h ({@link UnknownRecipientHold}).
    */
   public static HoldPolicy defaults() {
     Map<RiskTier, Duration> lengths = new EnumMap<>(RiskTier.class);
@@ -52,7 +55,8 @@ public record HoldPolicy(Map<RiskTier, Duration> lengths, BusinessDays legalLimi
     lengths.put(RiskTier.HIGH, Duration.ofHours(24));
     lengths.put(RiskTier.SEVERE, Duration.ofHours(72));
     return new HoldPolicy(lengths, BusinessDays.ukDefault(), Duration.ofHours(24),
-        Duration.ofHours(1), Duration.ofMinutes(15), 0.85, 0.95);
+        Duration.ofHours(1), Duration.ofMinutes(15), 0.85, 0.95,
+        UnknownRecipientHold.defaults());
   }
 
   public RiskTier tier(double riskScore, boolean vulnerableSender) {
@@ -61,13 +65,25 @@ public record HoldPolicy(Map<RiskTier, Duration> lengths, BusinessDays legalLimi
     return vulnerableSender ? tier.raised() : tier;
   }
 
-  /** Places a new hold: held, ladder at its first step, deadline by tier within the law. */
+  /** Places a new hold on a payment to a recipient the platform knows. */
   public Hold.Held place(String holdId, String transferId, String sender, String recipientKey,
       io.holdfast.core.money.Money amount, double riskScore, boolean vulnerableSender,
       List<String> reasonCodes, Instant now) {
+    return place(holdId, transferId, sender, recipientKey, amount, riskScore, vulnerableSender,
+        false, reasonCodes, now);
+  }
+
+  /**
+   * Places a new hold: held, ladder at its first step, deadline by tier (longer for an unknown
+   * recipient) within the law.
+   */
+  public Hold.Held place(String holdId, String transferId, String sender, String recipientKey,
+      io.holdfast.core.money.Money amount, double riskScore, boolean vulnerableSender,
+      boolean unknownRecipientPayment, List<String> reasonCodes, Instant now) {
     RiskTier tier = tier(riskScore, vulnerableSender);
     Instant legal = legalLimit.deadlineAfter(now);
-    Instant wanted = now.plus(lengths.get(tier));
+    Instant wanted = now.plus(unknownRecipient.lengthFor(tier, lengths.get(tier),
+        unknownRecipientPayment));
     Instant releaseAt = wanted.isAfter(legal) ? legal : wanted;
     HoldTerms terms = new HoldTerms(holdId, transferId, sender, recipientKey, amount, tier,
         vulnerableSender, reasonCodes, now, legal);

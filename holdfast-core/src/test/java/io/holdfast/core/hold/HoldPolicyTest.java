@@ -52,7 +52,7 @@ class HoldPolicyTest {
     HoldPolicy tight = new HoldPolicy(java.util.Map.of(RiskTier.ELEVATED, Duration.ofDays(30),
         RiskTier.HIGH, Duration.ofDays(30), RiskTier.SEVERE, Duration.ofDays(30)),
         new BusinessDays(1, ZoneOffset.UTC, Set.of()), Duration.ofHours(1), Duration.ofHours(1),
-        Duration.ofMinutes(15), 0.85, 0.95);
+        Duration.ofMinutes(15), 0.85, 0.95, UnknownRecipientHold.defaults());
     Instant wednesday = Instant.parse("2026-11-25T10:00:00Z");
     Hold.Held held = tight.place("h", "t", "s", "a:r", AMOUNT, 0.99, true, List.of("X"), wednesday);
     assertThat(held.releaseAt()).isEqualTo(Instant.parse("2026-11-26T23:59:59Z"));
@@ -109,7 +109,8 @@ class HoldPolicyTest {
     HoldPolicy d = HoldPolicy.defaults();
     assertThat(d.recheckEvery()).isEqualTo(Duration.ofMinutes(15));
     assertThatThrownBy(() -> new HoldPolicy(d.lengths(), d.legalLimit(), d.extendBy(),
-        d.deescalatedHold(), Duration.ZERO, d.highScore(), d.severeScore()))
+        d.deescalatedHold(), Duration.ZERO, d.highScore(), d.severeScore(),
+        d.unknownRecipient()))
         .isInstanceOf(InvariantViolation.class).hasMessageContaining("re-check interval");
   }
 }

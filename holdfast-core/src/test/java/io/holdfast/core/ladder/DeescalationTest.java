@@ -148,7 +148,7 @@ class DeescalationTest {
     HoldPolicy hourLong = new HoldPolicy(Map.of(RiskTier.ELEVATED, Duration.ofHours(1),
         RiskTier.HIGH, Duration.ofHours(24), RiskTier.SEVERE, Duration.ofHours(72)),
         POLICY.legalLimit(), POLICY.extendBy(), POLICY.deescalatedHold(), POLICY.recheckEvery(),
-        POLICY.highScore(), POLICY.severeScore());
+        POLICY.highScore(), POLICY.severeScore(), POLICY.unknownRecipient());
     Hold.Held hour = hourLong.place("h-4", "t-4", "a-4", "a:r-1", AMOUNT, 0.5, false,
         List.of("X"), T0);
     assertThat(rule("shortens_the_deadline", candidate(hour))).hasValueSatisfying(

@@ -40,7 +40,9 @@ public class CoreConfig {
   /**
    * Hold lengths by tier and the legal limit, from configuration (defaults: 24 h, 24 h, 72 h),
    * the shortest a hold the sender's answers de-escalated may become (default 1 h), and how
-   * often a held hold's checks re-run during its window (default 15 min).
+   * often a held hold's checks re-run during its window (default 15 min), and how long a hold
+   * on a first payment to an unknown recipient lasts, from which tier (default 72 h, every
+   * tier).
    */
   @Bean
   HoldPolicy holdPolicy(
@@ -51,13 +53,17 @@ public class CoreConfig {
       @Value("${holdfast.holds.deescalated:PT1H}") java.time.Duration deescalated,
       @Value("${holdfast.holds.recheck-interval:PT15M}") java.time.Duration recheckEvery,
       @Value("${holdfast.holds.legal-business-days:4}") int businessDays,
-      @Value("${holdfast.holds.zone:Europe/London}") String zone) {
+      @Value("${holdfast.holds.zone:Europe/London}") String zone,
+      @Value("${holdfast.holds.unknown-recipient:PT72H}") java.time.Duration unknownRecipient,
+      @Value("${holdfast.holds.unknown-recipient-from-tier:ELEVATED}")
+          io.holdfast.core.hold.RiskTier unknownRecipientFrom) {
     HoldPolicy defaults = HoldPolicy.defaults();
     return new HoldPolicy(java.util.Map.of(io.holdfast.core.hold.RiskTier.ELEVATED, elevated,
         io.holdfast.core.hold.RiskTier.HIGH, high, io.holdfast.core.hold.RiskTier.SEVERE, severe),
         new io.holdfast.core.hold.BusinessDays(businessDays, java.time.ZoneId.of(zone),
             java.util.Set.of()), extendBy, deescalated, recheckEvery, defaults.highScore(),
-        defaults.severeScore());
+        defaults.severeScore(), new io.holdfast.core.hold.UnknownRecipientHold(
+            unknownRecipientFrom, unknownRecipient, defaults.unknownRecipient().youngDays()));
   }
 
   /** When the sender's answers may shorten a hold: the named rules, with the policy's floor. */

@@ -125,7 +125,8 @@ public class ScreeningService {
     List<String> codes = decision.reasons().stream().map(Reason::code).distinct().toList();
     return holdPolicy.place(ids.next("hold"), transfer.transferId(), transfer.senderAccount(),
         transfer.recipient().key(), transfer.amount(), decision.riskScore(),
-        decision.features().flag(Feature.SENDER_VULNERABLE), codes, decision.decidedAt());
+        decision.features().flag(Feature.SENDER_VULNERABLE),
+        holdPolicy.unknownRecipient().unknown(decision.features()), codes, decision.decidedAt());
   }
 
   private ResponseEntity<byte[]> duplicate(String transferId, String requestHash, String actor,

@@ -77,9 +77,10 @@ class DeescalationIT extends PostgresServerTest {
         .param("a", action).query(String.class).list();
   }
 
-  /** A 24-hour hold in the lowest tier, of a sender who is not vulnerable. */
+  /** A 24-hour hold in the lowest tier, of a sender who is not vulnerable, to an old account. */
   private String heldElevated(String sender, String recipient) {
     account(sender, false);
+    account(recipient, Instant.parse("2020-01-01T00:00:00Z"));
     JsonNode hold = screenHeld(sender, recipient, 12_050, REASON).path("hold");
     assertThat(hold.path("tier").asString()).as(hold.toString()).isEqualTo("ELEVATED");
     return hold.path("hold_id").asString();

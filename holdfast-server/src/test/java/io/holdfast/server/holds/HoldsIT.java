@@ -96,6 +96,19 @@ class HoldsIT extends PostgresServerTest {
   }
 
   @Test
+  void aHighHoldOnAFirstPaymentToARecipientNobodyKnowsLastsSeventyTwoHours() {
+    String unknown = heldAtHighTierTo(id("s"), id("r"), "TEST_HOLD");
+    String established = heldAtHighTier(id("s"), id("r"), "TEST_HOLD");
+    assertThat(heldHours(unknown)).isEqualTo(72);
+    assertThat(heldHours(established)).isEqualTo(24);
+  }
+
+  private long heldHours(String holdId) {
+    return count("SELECT CAST(EXTRACT(EPOCH FROM release_at - created_at) / 3600 AS bigint)"
+        + " FROM holds WHERE hold_id = :id", holdId);
+  }
+
+  @Test
   void aSenderSeesAndCancelsOnlyTheirOwnHolds() {
     String sender = id("s");
     String holdId = held(sender).path("hold_id").asString();
@@ -165,7 +178,8 @@ class HoldsIT extends PostgresServerTest {
     }
     String investigated = ids.get(0);
     admin().post("/v1/holds/" + investigated + "/escalate", "{\"note\":\"report received\"}");
-    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(25));
+    // Past the 72-hour deadline of a first payment to a recipient Holdfast has never seen.
+    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(73));
     HoldService future = holdService.withClock(later);
     assertThat(holdService.sweepDue(100, "now")).as("nothing is due yet").isZero();
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -213,7 +227,7 @@ class HoldsIT extends PostgresServerTest {
         id("victim"));
     String clean = held(id("s")).path("hold_id").asString();
     HoldService future =
-        holdService.withClock(Clock.offset(Clock.systemUTC(), Duration.ofHours(25)));
+        holdService.withClock(Clock.offset(Clock.systemUTC(), Duration.ofHours(73)));
     for (int i = 0; i < 100 && future.sweepDue(500, "sweeper") > 0; i++) {
       // Sweep until nothing is due; extended holds are due again only 24 h later.
     }

@@ -181,8 +181,9 @@ class WebhooksAndSandboxOnEmbeddedStoreSmokeTest {
             .stream().anyMatch(t -> t.toInstant().isAfter(clock.instant())))
         .as("the retry arrived or is not due").isTrue());
 
-    // Past the third hold's 24-hour deadline, and past the refused delivery's backoff.
-    clock.set(clock.instant().plus(Duration.ofHours(25)));
+    // Past the third hold's deadline (72 hours: its recipient is one Holdfast has never seen),
+    // and past the refused delivery's backoff.
+    clock.set(clock.instant().plus(Duration.ofHours(73)));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(jdbc.queryForObject("SELECT resolution FROM holds WHERE hold_id = ?",
           String.class, holds.get(2))).isEqualTo("RELEASED_AT_DEADLINE");

@@ -105,10 +105,20 @@ public abstract class PostgresServerTest {
   }
 
   /**
-   * A 24-hour hold (tier HIGH) of an established sender who is not vulnerable: the sender's own
-   * rule holds with a score between the high and the severe thresholds. Returns the hold id.
+   * A 24-hour hold (tier HIGH) of an established sender who is not vulnerable, to an
+   * established recipient: the sender's own rule holds with a score between the high and the
+   * severe thresholds. Returns the hold id.
    */
   protected String heldAtHighTier(String sender, String recipient, String reasonCode) {
+    account(recipient, java.time.Instant.parse("2020-01-01T00:00:00Z"));
+    return heldAtHighTierTo(sender, recipient, reasonCode);
+  }
+
+  /**
+   * A HIGH hold of an established sender to {@code recipient} as it is (unknown to Holdfast
+   * unless the test described it), so it lasts 24 h or, for an unknown recipient, 72 h.
+   */
+  protected String heldAtHighTierTo(String sender, String recipient, String reasonCode) {
     account(sender, java.time.Instant.parse("2020-01-01T00:00:00Z"));
     java.util.Map<String, Object> rule = new java.util.LinkedHashMap<>();
     rule.put("name", "hold_" + sender.replace("-", "_"));
