@@ -41,7 +41,7 @@ final class HeldAlongside {
     for (OtherSendersHolds.OtherHold h : holds) {
       boolean overlaps = h.resolvedAt() == null || !h.resolvedAt().isBefore(heldSince);
       boolean judged = h.resolution() != null && ANALYSTS.contains(h.resolution());
-      if (overlaps && !judged && !h.sender().equals(sender)) {
+      if (overlaps && !judged && h.established() && !h.sender().equals(sender)) {
         alongside.add(h.sender());
       }
     }

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * The automatic checks re-run during a held hold's window (the re-check) and when a hold falls
  * due: has the recipient been put on an intel list, reported as a scammer, paid by an account
- * now frozen as a scammer ({@link FrozenPayers}), have other senders stopped their held payments
- * to it ({@link StoppedByOthers}), is it now receiving held payments from several
+ * now frozen as a scammer ({@link FrozenPayers}), is the sender's own earlier payment to it under
+ * investigation or returned ({@link EarlierHoldOfSender}), have other senders stopped their held
+ * payments to it ({@link StoppedByOthers}), is it now receiving held payments from several
  * other senders, has it (young) collected from many new senders or passed money on within
  * hours ({@link RecipientFindings}), or were other senders' payments to it held during this
  * hold's window ({@link HeldAlongside})? Any of these is an open finding, checked in that order:
@@ -86,6 +87,11 @@ public class HoldInvestigation {
     }
     if (paidByFrozen.containsKey(recipient)) {
       return paidByFrozen.get(recipient);
+    }
+    String earlier = EarlierHoldOfSender.finding(hold.terms().senderAccount(),
+        hold.terms().createdAt(), otherHolds.get(recipient));
+    if (earlier != null) {
+      return earlier;
     }
     String stoppedFinding = StoppedByOthers.finding(hold.terms().senderAccount(),
         otherHolds.get(recipient), clock.instant());

@@ -11,9 +11,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What the two "other senders" fronts ({@link StoppedByOthers}, {@link HeldAlongside}) read:
- * every hold to a batch's recipients placed or ended in the last 30 days, by an established
- * sender ({@link Corroboration}), in one query per batch.
+ * What the "other senders" fronts ({@link StoppedByOthers}, {@link HeldAlongside}) and the
+ * sender's own earlier holds ({@link EarlierHoldOfSender}) read: every hold to a batch's
+ * recipients placed or ended in the last 30 days, each marked with whether its sender was
+ * established when held ({@link Corroboration}), in one query per batch.
  */
 final class OtherSendersHolds {
   /** How far back holds are read: the longest a hold can last, with room to spare. */
@@ -21,8 +22,17 @@ final class OtherSendersHolds {
   /** The most rows one batch's query reads; a batch has at most a few thousand recipients. */
   static final int ROWS_MAX = 20_000;
 
-  /** Another sender's hold to a recipient; {@code resolution} and its time are null while held. */
-  record OtherHold(String sender, Instant createdAt, Instant resolvedAt, String resolution) {}
+  /**
+   * A hold to a recipient; {@code resolution} and its time are null while it is active, and
+   * {@code underInvestigation} says whether an active one has a finding.
+   */
+  record OtherHold(String sender, Instant createdAt, Instant resolvedAt, String resolution,
+      boolean underInvestigation, boolean established) {
+    /** An established sender's hold, held or ended. */
+    OtherHold(String sender, Instant createdAt, Instant resolvedAt, String resolution) {
+      this(sender, createdAt, resolvedAt, resolution, false, true);
+    }
+  }
 
   private final JdbcTemplate jdbc;
 
@@ -43,19 +53,18 @@ final class OtherSendersHolds {
     args.add(since);
     args.add(ROWS_MAX);
     jdbc.query("SELECT h.recipient_key, h.sender_account, h.created_at, h.resolved_at,"
-            + " h.resolution, a.created_at"
+            + " h.resolution, a.created_at, h.state"
             + " FROM holds h LEFT JOIN accounts a ON a.account_id = h.sender_account"
             + " WHERE h.recipient_key IN (" + marks + ")"
             + " AND (h.created_at >= ? OR h.resolved_at >= ?)"
             + " ORDER BY h.created_at DESC LIMIT ?",
         rs -> {
-          if (!Corroboration.established(rs.getTimestamp(6), rs.getTimestamp(3))) {
-            return;
-          }
           Timestamp resolved = rs.getTimestamp(4);
           holds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new OtherHold(
               rs.getString(2), rs.getTimestamp(3).toInstant(),
-              resolved == null ? null : resolved.toInstant(), rs.getString(5)));
+              resolved == null ? null : resolved.toInstant(), rs.getString(5),
+              "UNDER_INVESTIGATION".equals(rs.getString(7)),
+              Corroboration.established(rs.getTimestamp(6), rs.getTimestamp(3))));
         }, args.toArray());
     return holds;
   }

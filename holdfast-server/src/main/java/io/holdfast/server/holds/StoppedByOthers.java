@@ -31,7 +31,8 @@ final class StoppedByOthers {
     }
     Instant since = now.minus(WINDOW);
     long others = holds.stream()
-        .filter(h -> h.resolution() != null && STOPPED.contains(h.resolution())
+        .filter(h -> h.established() && h.resolution() != null
+            && STOPPED.contains(h.resolution())
             && !h.resolvedAt().isBefore(since) && !h.sender().equals(sender))
         .map(OtherSendersHolds.OtherHold::sender).distinct().count();
     return others == 0 ? null : others + " other sender(s) stopped their held payments to this"

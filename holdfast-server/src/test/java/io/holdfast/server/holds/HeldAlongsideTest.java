@@ -44,4 +44,10 @@ class HeldAlongsideTest {
     assertThat(HeldAlongside.finding("me", SINCE, two, 8)).startsWith("2 other sender(s)");
     assertThat(HeldAlongside.finding("me", SINCE, two, 9)).isNull();
   }
+
+  @Test
+  void aYoungSendersHoldDoesNotCount() {
+    assertThat(HeldAlongside.finding("me", SINCE, List.of(new OtherSendersHolds.OtherHold(
+        "young", SINCE.minus(Duration.ofHours(1)), null, null, false, false)), 1)).isNull();
+  }
 }

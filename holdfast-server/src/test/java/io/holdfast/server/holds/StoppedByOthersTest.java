@@ -35,4 +35,11 @@ class StoppedByOthersTest {
     assertThat(StoppedByOthers.finding("me", holds, NOW)).isNull();
     assertThat(StoppedByOthers.finding("me", null, NOW)).isNull();
   }
+
+  @Test
+  void aYoungSendersStopDoesNotCount() {
+    assertThat(StoppedByOthers.finding("me", List.of(new OtherSendersHolds.OtherHold("young",
+        NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofHours(1)), "CANCELLED_BY_SENDER",
+        false, false)), NOW)).isNull();
+  }
 }
