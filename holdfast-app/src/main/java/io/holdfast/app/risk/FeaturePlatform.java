@@ -108,7 +108,8 @@ public final class FeaturePlatform implements Platform {
 
   @Override
   public boolean falseReport(String reporter, String target, String narrative) {
-    features.recordReport(new Counterparty.PlatformAccount(target), reporter);
+    // The adversary never paid the target, so the server does not count the report against it
+    // in screening (ReportService): neither does the training data.
     return false;
   }
 }

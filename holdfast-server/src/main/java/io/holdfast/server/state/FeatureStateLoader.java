@@ -106,8 +106,11 @@ public class FeatureStateLoader implements SmartInitializingSingleton {
           features.recordHold(new Counterparty.PlatformAccount(rs.getString(1)).key(),
               rs.getString(2), rs.getTimestamp(3).toInstant().getEpochSecond(), rs.getLong(4));
         }, Timestamp.from(clock.instant().minus(HELD_LOOKBACK)));
-    // Victims' reports: a reported recipient makes other senders' payments to it riskier.
-    jdbc.query("SELECT subject_key, reporter_account FROM reports ORDER BY created_at",
+    // Victims' reports: a reported recipient makes other senders' payments to it riskier. As
+    // when a report is filed (ReportService), only reporters who paid the recipient count, and
+    // not once an analyst rejected the report.
+    jdbc.query("SELECT subject_key, reporter_account FROM reports WHERE reporter_paid"
+            + " AND (label IS NULL OR label <> 'REJECTED') ORDER BY created_at",
         rs -> {
           features.recordReport(Counterparty.fromKey(rs.getString(1)), rs.getString(2));
         });

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A report must never become a weapon: reports from people who never paid the target, a lone
- * report against an established account, and a flood from one reporter freeze nothing.
+ * report against an established account, and a flood from one reporter freeze nothing; reports
+ * from people who never paid the target do not count against it in screening either.
  */
 class WeaponisedReportsIT extends RecoveryTestSupport {
   @Test
@@ -22,8 +23,10 @@ class WeaponisedReportsIT extends RecoveryTestSupport {
       assertThat(r.json().path("freeze_withheld").toString()).contains("never sent money");
       assertThat(r.json().path("claim_ids").size()).isZero();
     }
-    assertThat(screen(id("buyer"), target, 1_000).path("outcome").asString())
-        .isNotEqualTo("BLOCK");
+    tools.jackson.databind.JsonNode decision = screen(id("buyer"), target, 1_000);
+    assertThat(decision.path("outcome").asString()).isNotEqualTo("BLOCK");
+    assertThat(decision.path("features").path("recipient_report_count").asDouble())
+        .as("reports from people who never paid it do not count in screening").isZero();
     long frozen = jdbc.sql("SELECT COUNT(*) FROM freezes WHERE subject_key = :s")
         .param("s", "a:" + target).query(Long.class).single();
     assertThat(frozen).isZero();
@@ -46,6 +49,8 @@ class WeaponisedReportsIT extends RecoveryTestSupport {
       assertThat(withheld).contains("established account");
     }
     assertThat(r.json().path("claim_ids").size()).as("the victim's claim is still open").isOne();
+    assertThat(screen(id("buyer"), shop, 1_000).path("features").path("recipient_report_count")
+        .asDouble()).as("a paying victim's report counts in screening").isEqualTo(1.0);
   }
 
   @Test
