@@ -5,9 +5,9 @@ import java.util.Set;
 
 /**
  * The investigation's "earlier hold" front: is the sender's own earlier payment to the same
- * recipient still under investigation, or was it returned on a finding, in the
- * last 30 days (an analyst's return may be for another reason)? What the investigation found about that payment's recipient holds for this one
- * too. Without it a victim who pays again while the first payment is under investigation had
+ * recipient still under investigation, or was it returned on a finding, in the last 30 days
+ * (an analyst's return may be for another reason)? What the investigation found about that
+ * payment's recipient holds for this one too. Without it a victim who pays again while the first payment is under investigation had
  * the second released at its deadline once the first finding's evidence had aged out of its
  * window (seed 13 of the demo: USD 8,687 of investment payments, two held and released while
  * the same sender's first payment to that address was being investigated and then returned).
@@ -23,14 +23,14 @@ final class EarlierHoldOfSender {
 
   /**
    * The finding for a hold of {@code sender}'s placed at {@code heldAt}, from the holds to its
-   * recipient of the last 30 days ({@link OtherSendersHolds}), or null.
+   * recipient of the last 30 days ({@link RecipientHolds}), or null.
    */
   static String finding(String sender, java.time.Instant heldAt,
-      List<OtherSendersHolds.OtherHold> holds) {
+      List<RecipientHolds.RecipientHold> holds) {
     if (holds == null) {
       return null;
     }
-    for (OtherSendersHolds.OtherHold h : holds) {
+    for (RecipientHolds.RecipientHold h : holds) {
       if (!h.sender().equals(sender) || !h.createdAt().isBefore(heldAt)) {
         continue;
       }

@@ -32,13 +32,13 @@ final class HeldAlongside {
    * senders whose holds to the recipient were held at some moment since then, when they are
    * enough of the recipient's {@code payers7d} distinct payers over the last 7 days.
    */
-  static String finding(String sender, Instant heldSince, List<OtherSendersHolds.OtherHold> holds,
+  static String finding(String sender, Instant heldSince, List<RecipientHolds.RecipientHold> holds,
       long payers7d) {
     if (holds == null) {
       return null;
     }
     Set<String> alongside = new HashSet<>();
-    for (OtherSendersHolds.OtherHold h : holds) {
+    for (RecipientHolds.RecipientHold h : holds) {
       boolean overlaps = h.resolvedAt() == null || !h.resolvedAt().isBefore(heldSince);
       boolean judged = h.resolution() != null && ANALYSTS.contains(h.resolution());
       if (overlaps && !judged && h.established() && !h.sender().equals(sender)) {

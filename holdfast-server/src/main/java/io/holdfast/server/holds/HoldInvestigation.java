@@ -40,7 +40,7 @@ public class HoldInvestigation {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final FrozenPayers frozenPayers;
-  private final OtherSendersHolds otherSendersHolds;
+  private final RecipientHolds recipientHolds;
 
   public HoldInvestigation(IntelIndex intel, FeatureStore features, JdbcTemplate jdbc,
       Clock clock) {
@@ -49,7 +49,7 @@ public class HoldInvestigation {
     this.jdbc = jdbc;
     this.clock = clock;
     this.frozenPayers = new FrozenPayers(jdbc);
-    this.otherSendersHolds = new OtherSendersHolds(jdbc);
+    this.recipientHolds = new RecipientHolds(jdbc);
   }
 
   /** The open finding for each hold that has one, by hold id. */
@@ -59,7 +59,7 @@ public class HoldInvestigation {
     List<String> recipients = holds.stream().map(h -> h.terms().recipientKey()).distinct()
         .toList();
     Map<String, String> paidByFrozen = frozenPayers.findings(recipients, clock.instant());
-    Map<String, List<OtherSendersHolds.OtherHold>> otherHolds = otherSendersHolds.byRecipient(
+    Map<String, List<RecipientHolds.RecipientHold>> otherHolds = recipientHolds.byRecipient(
         recipients, clock.instant());
     for (Hold hold : holds) {
       String finding = finding(hold, otherSenders, paidByFrozen, otherHolds);
@@ -72,7 +72,7 @@ public class HoldInvestigation {
 
   private String finding(Hold hold, Map<String, Integer> heldSenders,
       Map<String, String> paidByFrozen,
-      Map<String, List<OtherSendersHolds.OtherHold>> otherHolds) {
+      Map<String, List<RecipientHolds.RecipientHold>> otherHolds) {
     if (hold instanceof Hold.UnderInvestigation u) {
       return u.finding();
     }

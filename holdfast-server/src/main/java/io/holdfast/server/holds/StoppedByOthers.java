@@ -15,7 +15,7 @@ import java.util.Set;
  * was young when they were held ({@link Corroboration}).
  */
 final class StoppedByOthers {
-  static final Duration WINDOW = OtherSendersHolds.WINDOW;
+  static final Duration WINDOW = RecipientHolds.WINDOW;
   private static final Set<String> STOPPED = Set.of("CANCELLED_BY_SENDER", "RETURNED_AS_SCAM",
       "RETURNED_AT_DEADLINE");
 
@@ -25,7 +25,7 @@ final class StoppedByOthers {
    * The finding for a hold of {@code sender}'s, or null when no other sender's hold to the
    * recipient was stopped since {@code now - 30 d}.
    */
-  static String finding(String sender, List<OtherSendersHolds.OtherHold> holds, Instant now) {
+  static String finding(String sender, List<RecipientHolds.RecipientHold> holds, Instant now) {
     if (holds == null) {
       return null;
     }
@@ -34,7 +34,7 @@ final class StoppedByOthers {
         .filter(h -> h.established() && h.resolution() != null
             && STOPPED.contains(h.resolution())
             && !h.resolvedAt().isBefore(since) && !h.sender().equals(sender))
-        .map(OtherSendersHolds.OtherHold::sender).distinct().count();
+        .map(RecipientHolds.RecipientHold::sender).distinct().count();
     return others == 0 ? null : others + " other sender(s) stopped their held payments to this"
         + " recipient in the last 30 days (cancelled, or returned as a suspected scam)";
   }

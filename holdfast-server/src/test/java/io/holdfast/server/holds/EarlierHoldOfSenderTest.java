@@ -12,12 +12,12 @@ class EarlierHoldOfSenderTest {
   static final Instant HELD_AT = Instant.parse("2026-11-23T10:00:00Z");
   static final Instant EARLIER = HELD_AT.minus(Duration.ofDays(3));
 
-  static OtherSendersHolds.OtherHold investigated(String sender, boolean established) {
-    return new OtherSendersHolds.OtherHold(sender, EARLIER, null, null, true, established);
+  static RecipientHolds.RecipientHold investigated(String sender, boolean established) {
+    return new RecipientHolds.RecipientHold(sender, EARLIER, null, null, true, established);
   }
 
-  static OtherSendersHolds.OtherHold ended(String sender, String resolution) {
-    return new OtherSendersHolds.OtherHold(sender, EARLIER, EARLIER.plus(Duration.ofDays(1)),
+  static RecipientHolds.RecipientHold ended(String sender, String resolution) {
+    return new RecipientHolds.RecipientHold(sender, EARLIER, EARLIER.plus(Duration.ofDays(1)),
         resolution, false, true);
   }
 
@@ -40,11 +40,11 @@ class EarlierHoldOfSenderTest {
 
   @Test
   void othersHoldsCancelledReleasedOrMerelyHeldOnesAndThisHoldItselfAreNot() {
-    List<OtherSendersHolds.OtherHold> holds = List.of(investigated("you", true),
+    List<RecipientHolds.RecipientHold> holds = List.of(investigated("you", true),
         ended("you", "RETURNED_AS_SCAM"), ended("me", "CANCELLED_BY_SENDER"),
         ended("me", "RELEASED_AT_DEADLINE"), ended("me", "RETURNED_BY_ANALYST"),
-        new OtherSendersHolds.OtherHold("me", EARLIER, null, null, false, true),
-        new OtherSendersHolds.OtherHold("me", HELD_AT, null, null, true, true));
+        new RecipientHolds.RecipientHold("me", EARLIER, null, null, false, true),
+        new RecipientHolds.RecipientHold("me", HELD_AT, null, null, true, true));
     assertThat(EarlierHoldOfSender.finding("me", HELD_AT, holds)).isNull();
     assertThat(EarlierHoldOfSender.finding("me", HELD_AT, null)).isNull();
   }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class HeldAlongsideTest {
   static final Instant SINCE = Instant.parse("2026-11-23T10:00:00Z");
 
-  static OtherSendersHolds.OtherHold other(String sender, Duration endedAfterSince) {
-    return new OtherSendersHolds.OtherHold(sender, SINCE.minus(Duration.ofDays(10)),
+  static RecipientHolds.RecipientHold other(String sender, Duration endedAfterSince) {
+    return new RecipientHolds.RecipientHold(sender, SINCE.minus(Duration.ofDays(10)),
         endedAfterSince == null ? null : SINCE.plus(endedAfterSince),
         endedAfterSince == null ? null : "RELEASED_AT_DEADLINE");
   }
@@ -32,14 +32,14 @@ class HeldAlongsideTest {
     assertThat(HeldAlongside.finding("me", SINCE,
         List.of(other("you", Duration.ofSeconds(-1)), other("me", null)), 2)).isNull();
     assertThat(HeldAlongside.finding("me", SINCE, null, 2)).isNull();
-    assertThat(HeldAlongside.finding("me", SINCE, List.of(new OtherSendersHolds.OtherHold("you",
+    assertThat(HeldAlongside.finding("me", SINCE, List.of(new RecipientHolds.RecipientHold("you",
         SINCE.minus(Duration.ofHours(1)), SINCE.plusSeconds(60), "RELEASED_BY_ANALYST")), 2))
         .as("an analyst looked at it").isNull();
   }
 
   @Test
   void heldSendersMustBeAQuarterOfThePayers() {
-    List<OtherSendersHolds.OtherHold> two = List.of(other("a", null), other("b", null),
+    List<RecipientHolds.RecipientHold> two = List.of(other("a", null), other("b", null),
         other("a", Duration.ofHours(1)));
     assertThat(HeldAlongside.finding("me", SINCE, two, 8)).startsWith("2 other sender(s)");
     assertThat(HeldAlongside.finding("me", SINCE, two, 9)).isNull();
@@ -47,7 +47,7 @@ class HeldAlongsideTest {
 
   @Test
   void aYoungSendersHoldDoesNotCount() {
-    assertThat(HeldAlongside.finding("me", SINCE, List.of(new OtherSendersHolds.OtherHold(
+    assertThat(HeldAlongside.finding("me", SINCE, List.of(new RecipientHolds.RecipientHold(
         "young", SINCE.minus(Duration.ofHours(1)), null, null, false, false)), 1)).isNull();
   }
 }

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * recipients placed or ended in the last 30 days, each marked with whether its sender was
  * established when held ({@link Corroboration}), in one query per batch.
  */
-final class OtherSendersHolds {
+final class RecipientHolds {
   /** How far back holds are read: the longest a hold can last, with room to spare. */
   static final Duration WINDOW = Duration.ofDays(30);
   /** The most rows one batch's query reads; a batch has at most a few thousand recipients. */
@@ -26,23 +26,23 @@ final class OtherSendersHolds {
    * A hold to a recipient; {@code resolution} and its time are null while it is active, and
    * {@code underInvestigation} says whether an active one has a finding.
    */
-  record OtherHold(String sender, Instant createdAt, Instant resolvedAt, String resolution,
+  record RecipientHold(String sender, Instant createdAt, Instant resolvedAt, String resolution,
       boolean underInvestigation, boolean established) {
     /** An established sender's hold, held or ended. */
-    OtherHold(String sender, Instant createdAt, Instant resolvedAt, String resolution) {
+    RecipientHold(String sender, Instant createdAt, Instant resolvedAt, String resolution) {
       this(sender, createdAt, resolvedAt, resolution, false, true);
     }
   }
 
   private final JdbcTemplate jdbc;
 
-  OtherSendersHolds(JdbcTemplate jdbc) {
+  RecipientHolds(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
   /** The holds to each recipient placed or ended since {@code now - WINDOW}, newest first. */
-  Map<String, List<OtherHold>> byRecipient(List<String> recipientKeys, Instant now) {
-    Map<String, List<OtherHold>> holds = new HashMap<>();
+  Map<String, List<RecipientHold>> byRecipient(List<String> recipientKeys, Instant now) {
+    Map<String, List<RecipientHold>> holds = new HashMap<>();
     if (recipientKeys.isEmpty()) {
       return holds;
     }
@@ -60,7 +60,7 @@ final class OtherSendersHolds {
             + " ORDER BY h.created_at DESC LIMIT ?",
         rs -> {
           Timestamp resolved = rs.getTimestamp(4);
-          holds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new OtherHold(
+          holds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new RecipientHold(
               rs.getString(2), rs.getTimestamp(3).toInstant(),
               resolved == null ? null : resolved.toInstant(), rs.getString(5),
               "UNDER_INVESTIGATION".equals(rs.getString(7)),
