@@ -5,16 +5,16 @@ import java.util.Set;
 
 /**
  * The investigation's "earlier hold" front: is the sender's own earlier payment to the same
- * recipient still under investigation, or was it returned on a finding, in the last 30 days
- * (an analyst's return may be for another reason)? What the investigation found about that
- * payment's recipient holds for this one too. Without it a victim who pays again while the first payment is under investigation had
- * the second released at its deadline once the first finding's evidence had aged out of its
- * window (seed 13 of the demo: USD 8,687 of investment payments, two held and released while
- * the same sender's first payment to that address was being investigated and then returned).
- * Only the sender's own holds count here, so no one can make a finding against a recipient for
- * somebody else's payments; other senders count in {@link StoppedByOthers} and
- * {@link HeldAlongside}. A payment the sender cancelled is not a finding: people cancel to
- * correct an amount.
+ * recipient still under investigation, or was it returned on a finding, in the last 30 days (an
+ * analyst's return may be for another reason)? What the investigation found about that payment's
+ * recipient holds for this one too. Without it a victim who pays again while the first payment is
+ * under investigation had the second released at its deadline once the first finding's evidence had
+ * aged out of its window (seed 13 of the demo: USD 8,687 of investment payments, two held and
+ * released while the same sender's first payment to that address was being investigated and then
+ * returned). Only the sender's own holds count here, so no one can make a finding against a
+ * recipient for somebody else's payments; other senders count in {@link StoppedByOthers} and {@link
+ * HeldAlongside}. A payment the sender cancelled is not a finding: people cancel to correct an
+ * amount.
  */
 final class EarlierHoldOfSender {
   private static final Set<String> RETURNED = Set.of("RETURNED_AS_SCAM", "RETURNED_AT_DEADLINE");
