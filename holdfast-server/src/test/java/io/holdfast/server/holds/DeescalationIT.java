@@ -80,7 +80,7 @@ class DeescalationIT extends PostgresServerTest {
   /** A 24-hour hold in the lowest tier, of a sender who is not vulnerable, to an old account. */
   private String heldElevated(String sender, String recipient) {
     account(sender, false);
-    account(recipient, Instant.parse("2020-01-01T00:00:00Z"));
+    established(recipient);
     JsonNode hold = screenHeld(sender, recipient, 12_050, REASON).path("hold");
     assertThat(hold.path("tier").asString()).as(hold.toString()).isEqualTo("ELEVATED");
     return hold.path("hold_id").asString();

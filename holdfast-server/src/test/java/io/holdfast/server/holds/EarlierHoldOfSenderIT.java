@@ -24,9 +24,7 @@ class EarlierHoldOfSenderIT extends PostgresServerTest {
 
   /** Senders and recipients are established accounts, so no other front finds anything. */
   private String held(String sender, String recipient) {
-    account(sender, java.time.Instant.parse("2020-01-01T00:00:00Z"));
-    account(recipient, java.time.Instant.parse("2020-01-01T00:00:00Z"));
-    return screenHeld(sender, recipient, 20_000, REASON).path("hold").path("hold_id").asString();
+    return screenHeld(established(sender), established(recipient), 20_000, REASON).path("hold").path("hold_id").asString();
   }
 
   private Map<String, Object> hold(String holdId) {

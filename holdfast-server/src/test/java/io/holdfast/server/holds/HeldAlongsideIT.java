@@ -25,10 +25,6 @@ class HeldAlongsideIT extends PostgresServerTest {
   @Autowired
   HoldService holdService;
 
-  private String established(String accountId) {
-    return account(accountId, java.time.Instant.parse("2020-01-01T00:00:00Z"));
-  }
-
   private String held(String sender, String recipient) {
     return screenHeld(established(sender), recipient, 20_000, REASON).path("hold")
         .path("hold_id").asString();

@@ -63,7 +63,7 @@ class HoldRecheckIT extends PostgresServerTest {
    * opened long ago (a first payment to a young one would be held 72 hours).
    */
   private String hold(String sender, String recipient) {
-    account(recipient, Instant.parse("2020-01-01T00:00:00Z"));
+    established(recipient);
     JsonNode hold = screenHeld(sender, recipient, 7_500, REASON).path("hold");
     assertThat(hold.path("tier").asString()).as(hold.toString()).isEqualTo("ELEVATED");
     return hold.path("hold_id").asString();

@@ -9,7 +9,6 @@ import io.holdfast.server.instructions.Instructions;
 import io.holdfast.server.support.Api;
 import io.holdfast.server.support.PostgresServerTest;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,8 +177,7 @@ class HoldsIT extends PostgresServerTest {
     }
     String investigated = ids.get(0);
     admin().post("/v1/holds/" + investigated + "/escalate", "{\"note\":\"report received\"}");
-    // Past the 72-hour deadline of a first payment to a recipient Holdfast has never seen.
-    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(73));
+    Clock later = Clock.offset(Clock.systemUTC(), pastAnUnknownRecipientsHold());
     HoldService future = holdService.withClock(later);
     assertThat(holdService.sweepDue(100, "now")).as("nothing is due yet").isZero();
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -227,7 +225,7 @@ class HoldsIT extends PostgresServerTest {
         id("victim"));
     String clean = held(id("s")).path("hold_id").asString();
     HoldService future =
-        holdService.withClock(Clock.offset(Clock.systemUTC(), Duration.ofHours(73)));
+        holdService.withClock(Clock.offset(Clock.systemUTC(), pastAnUnknownRecipientsHold()));
     for (int i = 0; i < 100 && future.sweepDue(500, "sweeper") > 0; i++) {
       // Sweep until nothing is due; extended holds are due again only 24 h later.
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.holdfast.server.support.Api;
 import io.holdfast.server.support.PostgresServerTest;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -55,9 +54,8 @@ class RecipientFindingsIT extends PostgresServerTest {
     String first = heldToAddress(id("s"), shared);
     String second = heldToAddress(id("s"), shared);
     String own = heldToAddress(id("s"), newAddress());
-    // Past the 72-hour deadline of a first payment to an address nobody has paid before.
     HoldService future =
-        holdService.withClock(Clock.offset(Clock.systemUTC(), Duration.ofHours(73)));
+        holdService.withClock(Clock.offset(Clock.systemUTC(), pastAnUnknownRecipientsHold()));
     for (int i = 0; i < 100 && future.sweepDue(500, "sweeper") > 0; i++) {
       // Sweep until nothing is due; extended holds are due again only 24 h later.
     }

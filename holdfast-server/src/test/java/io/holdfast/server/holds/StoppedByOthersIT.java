@@ -25,8 +25,7 @@ class StoppedByOthersIT extends PostgresServerTest {
 
   /** Senders are established accounts, so their payments make no new-account fan-in. */
   private String held(String sender, String recipient) {
-    account(sender, java.time.Instant.parse("2020-01-01T00:00:00Z"));
-    return screenHeld(sender, recipient, 20_000, REASON).path("hold").path("hold_id").asString();
+    return screenHeld(established(sender), recipient, 20_000, REASON).path("hold").path("hold_id").asString();
   }
 
   private void cancel(String holdId, String sender) {

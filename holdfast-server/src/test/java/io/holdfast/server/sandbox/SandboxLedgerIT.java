@@ -14,7 +14,6 @@ import io.holdfast.server.instructions.Instructions;
 import io.holdfast.server.support.PostgresServerTest;
 import io.holdfast.server.web.ApiProblem;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,8 +65,7 @@ class SandboxLedgerIT extends PostgresServerTest {
   }
 
   private HoldService later() {
-    // Past the 72-hour deadline of a first payment to a recipient Holdfast has never seen.
-    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(73));
+    Clock later = Clock.offset(Clock.systemUTC(), pastAnUnknownRecipientsHold());
     return holds.withClock(later);
   }
 

@@ -11,6 +11,7 @@ import io.holdfast.server.sandbox.SandboxAccounts;
 import io.holdfast.server.sandbox.SandboxInvariants;
 import io.holdfast.server.sandbox.SandboxLedger;
 import io.holdfast.server.support.Api;
+import io.holdfast.server.support.PostgresServerTest;
 import io.holdfast.server.webhooks.WebhookDispatcher;
 import io.holdfast.server.webhooks.WebhookSignature;
 import java.io.InputStream;
@@ -181,9 +182,9 @@ class WebhooksAndSandboxOnEmbeddedStoreSmokeTest {
             .stream().anyMatch(t -> t.toInstant().isAfter(clock.instant())))
         .as("the retry arrived or is not due").isTrue());
 
-    // Past the third hold's deadline (72 hours: its recipient is one Holdfast has never seen),
-    // and past the refused delivery's backoff.
-    clock.set(clock.instant().plus(Duration.ofHours(73)));
+    // Past the third hold's deadline (its recipient is one Holdfast has never seen), and past
+    // the refused delivery's backoff.
+    clock.set(clock.instant().plus(PostgresServerTest.pastAnUnknownRecipientsHold()));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(jdbc.queryForObject("SELECT resolution FROM holds WHERE hold_id = ?",
           String.class, holds.get(2))).isEqualTo("RELEASED_AT_DEADLINE");

@@ -110,7 +110,7 @@ public abstract class PostgresServerTest {
    * severe thresholds. Returns the hold id.
    */
   protected String heldAtHighTier(String sender, String recipient, String reasonCode) {
-    account(recipient, java.time.Instant.parse("2020-01-01T00:00:00Z"));
+    established(recipient);
     return heldAtHighTierTo(sender, recipient, reasonCode);
   }
 
@@ -119,7 +119,7 @@ public abstract class PostgresServerTest {
    * unless the test described it), so it lasts 24 h or, for an unknown recipient, 72 h.
    */
   protected String heldAtHighTierTo(String sender, String recipient, String reasonCode) {
-    account(sender, java.time.Instant.parse("2020-01-01T00:00:00Z"));
+    established(sender);
     java.util.Map<String, Object> rule = new java.util.LinkedHashMap<>();
     rule.put("name", "hold_" + sender.replace("-", "_"));
     rule.put("expression", "transfer.sender_account == '" + sender + "'");
@@ -134,6 +134,23 @@ public abstract class PostgresServerTest {
     org.assertj.core.api.Assertions.assertThat(hold.path("tier").asString())
         .as(hold.toString()).isEqualTo("HIGH");
     return hold.path("hold_id").asString();
+  }
+
+  /**
+   * Describes account {@code accountId} as opened years ago: an established sender corroborates
+   * findings, and a payment to an established recipient is held for its tier's length.
+   */
+  protected String established(String accountId) {
+    return account(accountId, java.time.Instant.parse("2020-01-01T00:00:00Z"));
+  }
+
+  /**
+   * Just past the longest hold a test places: a first payment to a recipient Holdfast has never
+   * seen is held that long in every tier ({@code UnknownRecipientHold}), one hour more.
+   */
+  public static java.time.Duration pastAnUnknownRecipientsHold() {
+    return io.holdfast.core.hold.HoldPolicy.defaults().unknownRecipient().length()
+        .plusHours(1);
   }
 
   /** Describes account {@code accountId} to Holdfast as opened at {@code createdAt} in GB. */
