@@ -81,7 +81,7 @@ public class ImportCommand implements Runnable {
           case NO -> false;
           case AUTO -> importer.deferringPays(Files.size(file) / TransferImporter.BYTES_PER_ROW);
         };
-        if (defer && store.postgres()) {
+        if (defer) {
           System.err.println("  the secondary indexes of transfers are dropped for the load"
               + " and built again after it");
         }

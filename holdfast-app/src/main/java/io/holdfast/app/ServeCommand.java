@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** Runs the HTTP server until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Run the Holdfast server (embedded H2 store unless HOLDFAST_DB_URL is set).")
+    description = "Run the Holdfast server (embedded PostgreSQL store unless HOLDFAST_DB_URL is set).")
 public class ServeCommand implements Callable<Integer> {
   private static volatile boolean serving;
 

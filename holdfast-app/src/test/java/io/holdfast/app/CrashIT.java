@@ -9,8 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.ServerSocket;
+import io.holdfast.app.crash.CrashStore;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,19 +22,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Kills the real server process with SIGKILL while clients screen transfers into holds and
- * cancel some, restarts it on the same PostgreSQL database, and checks what was promised:
- * every acknowledged screening and hold is there, every acknowledged cancel is a return, no
+ * Kills the real server process, and every process it started, with SIGKILL while clients
+ * screen transfers into holds and cancel some, restarts it on the same store, and checks what
+ * was promised: every acknowledged screening and hold is there, a resent acknowledged
+ * screening is replayed rather than decided again, every acknowledged cancel is a return, no
  * hold was resolved twice, and holds that fell due while the server was down are resolved
  * within one sweep interval of the restart. The built-in sandbox platform applies the money
  * instructions through the crash and the restart; once it has caught up, its ledger must
- * reconcile with the holds: money conserved, every instruction applied exactly once.
+ * reconcile with the holds: money conserved, every instruction applied exactly once. It runs
+ * on every store Holdfast ships: a PostgreSQL server, and the embedded default a new user
+ * gets with no set-up.
  */
 class CrashIT {
   private static final String KEY = "crash-test-key-0123456789";
@@ -48,51 +53,53 @@ class CrashIT {
 
   private Process server;
   private int starts;
-  private String dbUrl;
+  private CrashStore store;
   private int port;
 
   @AfterEach
   void stop() throws Exception {
     if (server != null) {
-      server.destroyForcibly().waitFor();
+      kill(server);
     }
-    if (dbUrl != null) {
-      String admin = System.getenv().getOrDefault("HOLDFAST_TEST_DB_URL",
-          "jdbc:postgresql://127.0.0.1:5432/test");
-      try (Connection c = DriverManager.getConnection(admin, "postgres", "");
-           Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + dbUrl.substring(dbUrl.lastIndexOf('/') + 1)
-            + " WITH (FORCE)");
-      }
+    if (store != null) {
+      store.close();
     }
   }
 
-  @Test
-  void acknowledgedWorkSurvivesSigkillAndDueHoldsAreResolvedAfterRestart() throws Exception {
-    dbUrl = createDatabase();
+  static Stream<String> stores() {
+    return Stream.of("postgres", "embedded");
+  }
+
+  @ParameterizedTest(name = "on the {0} store")
+  @MethodSource("stores")
+  void acknowledgedWorkSurvivesSigkillAndDueHoldsAreResolvedAfterRestart(String kind)
+      throws Exception {
+    store = kind.equals("postgres") ? CrashStore.postgres() : CrashStore.embedded();
     port = freePort();
     server = start();
     awaitHealthy();
     seedSenders();
     createHoldRule();
-    Set<String> acknowledgedHolds = ConcurrentHashMap.newKeySet();
-    Set<String> acknowledgedCancels = ConcurrentHashMap.newKeySet();
+    Acknowledged acknowledged = new Acknowledged();
     AtomicBoolean running = new AtomicBoolean(true);
     ExecutorService clients = Executors.newFixedThreadPool(6);
     for (int c = 0; c < 6; c++) {
-      clients.submit(() -> load(running, acknowledgedHolds, acknowledgedCancels));
+      clients.submit(() -> load(running, acknowledged));
     }
-    await().atMost(Duration.ofSeconds(60)).until(() -> acknowledgedHolds.size() >= 150);
-    server.destroyForcibly().waitFor();
+    await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.holds.size() >= 150);
+    assertThat(count("SELECT COUNT(*) FROM sandbox_applied WHERE kind = 'HOLD_FUNDS'"))
+        .as("the sandbox is applying instructions before the server is killed").isPositive();
+    kill(server);
     running.set(false);
     clients.shutdown();
     assertThat(clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    assertThat(count("SELECT COUNT(*) FROM sandbox_applied WHERE kind = 'HOLD_FUNDS'"))
-        .as("the sandbox was applying instructions when the server was killed").isPositive();
+    store.serverStopped();
 
     server = start();
     awaitHealthy();
-    checkAcknowledgedWork(acknowledgedHolds, acknowledgedCancels);
+    checkAcknowledgedWork(acknowledged);
+    checkResentScreeningsAreReplayed(acknowledged);
+    Set<String> acknowledgedHolds = acknowledged.holds;
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(count("SELECT COUNT(*) FROM holds WHERE state IN ('HELD',"
             + " 'UNDER_INVESTIGATION') AND release_at < NOW() - INTERVAL '3 seconds'"))
@@ -186,7 +193,7 @@ class CrashIT {
    * writes the rows itself, before any instruction exists.
    */
   private void seedSenders() throws Exception {
-    try (Connection c = DriverManager.getConnection(dbUrl, "postgres", "")) {
+    try (Connection c = store.connect()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         s.addBatch("INSERT INTO sandbox_accounts (account_id, currency, balance_minor)"
@@ -209,7 +216,12 @@ class CrashIT {
     }
   }
 
-  private void checkAcknowledgedWork(Set<String> holds, Set<String> cancels) throws Exception {
+  private void checkAcknowledgedWork(Acknowledged acknowledged) throws Exception {
+    Set<String> decided = strings("SELECT transfer_id FROM decisions");
+    assertThat(decided).as("every acknowledged decision is stored")
+        .containsAll(acknowledged.decisions.keySet());
+    Set<String> holds = acknowledged.holds;
+    Set<String> cancels = acknowledged.cancels;
     assertThat(holds).isNotEmpty();
     for (String holdId : holds) {
       assertThat(count("SELECT COUNT(*) FROM holds WHERE hold_id = '" + holdId + "'"))
@@ -223,7 +235,27 @@ class CrashIT {
     }
   }
 
-  private void load(AtomicBoolean running, Set<String> holds, Set<String> cancels) {
+  /**
+   * The last screenings acknowledged before the kill, sent again as a platform retries: each
+   * is the stored decision replayed ({@code Idempotency-Hit}), with the same hold, never a new
+   * decision.
+   */
+  private void checkResentScreeningsAreReplayed(Acknowledged acknowledged) throws Exception {
+    List<Acknowledged.Screening> last = acknowledged.last(50);
+    assertThat(last).isNotEmpty();
+    for (Acknowledged.Screening s : last) {
+      HttpResponse<String> r = send("POST", "/v1/transfers/screen", s.body(), null);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Idempotency-Hit")).as("replay of %s", s.transferId())
+          .contains("true");
+      assertThat(JSON.readTree(r.body()).path("hold").path("hold_id").asString())
+          .isEqualTo(s.holdId());
+    }
+    assertThat(count("SELECT COUNT(*) FROM holds")).as("no retry placed a hold")
+        .isEqualTo(count("SELECT COUNT(*) FROM decisions WHERE outcome = 'HOLD'"));
+  }
+
+  private void load(AtomicBoolean running, Acknowledged acknowledged) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     for (int i = 0; i < 100_000 && running.get(); i++) {
       String sender = "crash-s" + random.nextInt(SENDERS);
@@ -237,14 +269,15 @@ class CrashIT {
           continue;
         }
         String holdId = JSON.readTree(r.body()).path("hold").path("hold_id").asString();
+        acknowledged.screened(body, JSON.readTree(r.body()).path("transfer_id").asString(),
+            holdId);
         if (holdId.isEmpty()) {
           continue;
         }
-        holds.add(holdId);
         if (random.nextInt(4) == 0) {
           HttpResponse<String> c = send("POST", "/v1/holds/" + holdId + "/cancel", "{}", sender);
           if (c.statusCode() == 200) {
-            cancels.add(holdId);
+            acknowledged.cancels.add(holdId);
           }
         }
       } catch (Exception e) {
@@ -292,8 +325,7 @@ class CrashIT {
         "-Dholdfast.holds.severe=PT4S", "-Dholdfast.holds.sweep-millis=500",
         "-Dholdfast.rules.refresh-millis=500", "-Dholdfast.sandbox.enabled=true",
         "-Dholdfast.sandbox.poll-millis=200", "-jar", jar, "serve", "--port", "" + port));
-    pb.environment().put("HOLDFAST_DB_URL", dbUrl);
-    pb.environment().put("HOLDFAST_DB_USER", "postgres");
+    pb.environment().putAll(store.environment());
     pb.environment().put("HOLDFAST_API_KEY", KEY);
     pb.environment().put("HOLDFAST_ADMIN_PASSWORD", ADMIN_PASSWORD);
     pb.redirectErrorStream(true);
@@ -315,33 +347,33 @@ class CrashIT {
   }
 
   private long count(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(dbUrl, "postgres", "");
-         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
+    return store.count(sql);
+  }
+
+  /**
+   * SIGKILL of the server and of every process it started (an embedded store's own
+   * processes die with it, as they would when the machine's power goes), collected before the
+   * parent dies so none is missed.
+   */
+  private static void kill(Process process) throws InterruptedException {
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    process.destroyForcibly();
+    all.forEach(ProcessHandle::destroyForcibly);
+    process.waitFor();
+    for (ProcessHandle p : all) {
+      p.onExit().join();
     }
   }
 
   private Set<String> strings(String sql) throws Exception {
     Set<String> found = new java.util.HashSet<>();
-    try (Connection c = DriverManager.getConnection(dbUrl, "postgres", "");
+    try (Connection c = store.connect();
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         found.add(rs.getString(1));
       }
     }
     return found;
-  }
-
-  private static String createDatabase() throws Exception {
-    String admin = System.getenv().getOrDefault("HOLDFAST_TEST_DB_URL",
-        "jdbc:postgresql://127.0.0.1:5432/test");
-    String name = "hf_crash_" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
-    try (Connection c = DriverManager.getConnection(admin, "postgres", "");
-         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
-    }
-    return admin.substring(0, admin.lastIndexOf('/') + 1) + name;
   }
 
   private static int freePort() throws Exception {

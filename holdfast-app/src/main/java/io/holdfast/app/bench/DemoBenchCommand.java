@@ -101,7 +101,7 @@ public class DemoBenchCommand implements Callable<Integer> {
         "| %s | %,d |%n", name.strip(), value)));
     String body = "## The demo and the simulator: `./holdfast bench demo`\n\n"
         + "Date: " + ZonedDateTime.now(ZoneOffset.UTC).toString().substring(0, 16) + " UTC  \n"
-        + "Machine: " + Machine.describe() + ", embedded H2 store.\n\n"
+        + "Machine: " + Machine.describe() + ", embedded PostgreSQL store.\n\n"
         + "Result: " + line + "\n\n"
         + "The share of scam money blocked or recovered rests on about 300 scam payments, a few"
         + " large investment payments among them, so it moves by several points when any"

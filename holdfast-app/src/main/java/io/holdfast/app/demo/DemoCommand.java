@@ -3,6 +3,7 @@ package io.holdfast.app.demo;
 import io.holdfast.core.simulation.Simulation;
 import io.holdfast.core.simulation.WorldParameters;
 import io.holdfast.server.HoldfastServer;
+import io.holdfast.server.store.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,11 @@ public class DemoCommand implements Callable<Integer> {
         days == null ? defaults.days() : days, seed == null ? defaults.seed() : seed);
     Path store = dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault(
         "HOLDFAST_DATA_DIR", "./holdfast-data"), "demo");
+    if (EmbeddedPostgres.running(store)) {
+      System.err.println("holdfast: a demo is already running on " + store + "; stop it (Ctrl-C)"
+          + " or give this one another --data-dir");
+      return 2;
+    }
     wipe(store);
     System.out.printf(Locale.ROOT, "Holdfast demo: %,d users, %d days of virtual time, seed %d."
         + "%nStarting Holdfast on the embedded store in %s ...%n", world.users(), world.days(),
@@ -147,8 +153,7 @@ public class DemoCommand implements Callable<Integer> {
     String never = "86400000";
     List<String> args = new ArrayList<>(List.of(
         "--server.port=" + port,
-        "--spring.datasource.url=jdbc:h2:file:" + store.toAbsolutePath() + "/holdfast;"
-            + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "--spring.datasource.url=", "--holdfast.data-dir=" + store.toAbsolutePath(),
         "--holdfast.api-key=" + API_KEY, "--holdfast.admin-password=" + ADMIN_PASSWORD,
         "--holdfast.clock=manual", "--holdfast.clock-start=" + world.start(),
         // The demo drives the server's timers itself on every tick of virtual time.

@@ -1,7 +1,6 @@
 package io.holdfast.server.audit;
 
 import io.holdfast.server.store.ArrayInsert;
-import io.holdfast.server.store.StoreConnection;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -40,12 +39,10 @@ public class AuditLog {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
-  private final boolean postgres;
 
   public AuditLog(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.postgres = StoreConnection.isPostgres(jdbc.getDataSource());
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -62,6 +59,6 @@ public class AuditLog {
       return;
     }
     Timestamp at = Timestamp.from(clock.instant());
-    INSERT_ALL.insert(jdbc, postgres, entries.stream().map(e -> new Row(at, e)).toList());
+    INSERT_ALL.insert(jdbc, entries.stream().map(e -> new Row(at, e)).toList());
   }
 }

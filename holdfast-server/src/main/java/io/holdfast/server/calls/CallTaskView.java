@@ -19,21 +19,9 @@ final class CallTaskView {
         Math.min(InterventionPolicy.PRIORITY_MAX, stored));
   }
 
-  /**
-   * A timestamp from a row map: PostgreSQL's driver gives {@link Timestamp}, H2 gives
-   * {@link java.time.OffsetDateTime} for TIMESTAMP WITH TIME ZONE.
-   */
+  /** A timestamp from a row map, where PostgreSQL's driver gives {@link Timestamp}. */
   static Instant instant(Object value) {
-    if (value instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (value instanceof java.time.OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    return null;
+    return value instanceof Timestamp t ? t.toInstant() : null;
   }
 
   /** Reads a row selected with {@link CallTasks#COLUMNS}. */

@@ -8,7 +8,6 @@ import io.holdfast.core.ladder.ScamType;
 import io.holdfast.core.money.CurrencyCatalog;
 import io.holdfast.core.money.Money;
 import io.holdfast.core.support.Invariants;
-import io.holdfast.server.store.StoreConnection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,7 +63,7 @@ public class HoldRows {
   public HoldRows(JdbcTemplate jdbc, CurrencyCatalog currencies) {
     this.jdbc = jdbc;
     this.currencies = currencies;
-    this.updates = new HoldUpdates(jdbc, StoreConnection.isPostgres(jdbc.getDataSource()));
+    this.updates = new HoldUpdates(jdbc);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -17,16 +17,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes a batch of changed holds, each conditional on the version read under the row lock.
- * On PostgreSQL the whole batch is one UPDATE joined to the new values passed as arrays
- * ({@code unnest}): the server plans and runs one statement instead of one per hold. Updating
- * the holds was the largest cost of a sweep in {@code bench holds}, and this cut it to 56%. The embedded store gets the portable JDBC
- * batch, one UPDATE per hold. Both check that every hold was updated exactly once.
+ * The whole batch is one UPDATE joined to the new values passed as arrays ({@code unnest}):
+ * the server plans and runs one statement instead of one per hold. Updating the holds was the
+ * largest cost of a sweep in {@code bench holds}, and this cut it to 56% of a JDBC batch of
+ * one UPDATE per hold. It checks that every hold was updated exactly once.
  */
 final class HoldUpdates {
   /** The most holds one call writes; the sweep's batches are at most 10,000. */
   static final int BATCH_MAX = 10_000;
 
-  /** One hold's new column values, worked out once for either way of writing them. */
+  /** One hold's new column values. */
   record Row(String holdId, int readVersion, String state, Timestamp releaseAt, int ladderStep,
       String finding, String resolution, Timestamp resolvedAt, String resolvedBy, int version,
       Timestamp ladderNextAt, Timestamp heldReleaseAt, Timestamp recheckAt) {}
@@ -34,12 +34,6 @@ final class HoldUpdates {
   // A held hold keeps a re-check it has if that is still before its deadline (a ladder step or
   // an extension does not put a due re-check off); otherwise it gets the new one. Any other
   // state compares with NULL, so the CASE falls to its ELSE and clears the re-check.
-  private static final String UPDATE_EACH = "UPDATE holds SET state = ?, release_at = ?,"
-      + " ladder_step = ?, finding = ?, resolution = ?, resolved_at = ?, resolved_by = ?,"
-      + " version = ?, ladder_next_at = ?,"
-      + " recheck_at = CASE WHEN recheck_at < ? THEN recheck_at ELSE ? END"
-      + " WHERE hold_id = ? AND version = ?";
-
   private static final String UPDATE_SET = "UPDATE holds SET state = v.state,"
       + " release_at = v.release_at, ladder_step = v.ladder_step, finding = v.finding,"
       + " resolution = v.resolution, resolved_at = v.resolved_at, resolved_by = v.resolved_by,"
@@ -53,11 +47,9 @@ final class HoldUpdates {
       + " recheck_at) WHERE holds.hold_id = v.hold_id AND holds.version = v.read_version";
 
   private final JdbcTemplate jdbc;
-  private final boolean postgres;
 
-  HoldUpdates(JdbcTemplate jdbc, boolean postgres) {
+  HoldUpdates(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.postgres = postgres;
   }
 
   /**
@@ -76,7 +68,7 @@ final class HoldUpdates {
     Set<String> ids = new HashSet<>();
     rows.forEach(r -> Invariants.check(ids.add(r.holdId()), "hold %s twice in one update",
         r.holdId()));
-    int updated = postgres ? updateSet(rows) : updateEach(rows);
+    int updated = updateSet(rows);
     Invariants.check(updated == rows.size(),
         "a hold changed under a lock (lost update): %s of %s rows updated", updated, rows.size());
   }
@@ -98,32 +90,6 @@ final class HoldUpdates {
         HoldStates.ladderStep(h), h instanceof Hold.UnderInvestigation u ? u.finding() : null,
         resolution == null ? null : resolution.name(), ts(resolvedAt), resolvedBy, h.version(),
         ts(next), held == null ? null : ts(held.releaseAt()), ts(recheck));
-  }
-
-  private int updateEach(List<Row> rows) {
-    int[][] counts = jdbc.batchUpdate(UPDATE_EACH, rows, rows.size(), (ps, r) -> {
-      ps.setString(1, r.state());
-      ps.setTimestamp(2, r.releaseAt());
-      ps.setInt(3, r.ladderStep());
-      ps.setString(4, r.finding());
-      ps.setString(5, r.resolution());
-      ps.setTimestamp(6, r.resolvedAt());
-      ps.setString(7, r.resolvedBy());
-      ps.setInt(8, r.version());
-      ps.setTimestamp(9, r.ladderNextAt());
-      ps.setTimestamp(10, r.heldReleaseAt());
-      ps.setTimestamp(11, r.recheckAt());
-      ps.setString(12, r.holdId());
-      ps.setInt(13, r.readVersion());
-    });
-    int updated = 0;
-    for (int[] batch : counts) {
-      for (int count : batch) {
-        Invariants.check(count == 1, "a hold changed under a lock (lost update)");
-        updated += count;
-      }
-    }
-    return updated;
   }
 
   private int updateSet(List<Row> rows) {

@@ -2,7 +2,6 @@ package io.holdfast.server.instructions;
 
 import io.holdfast.core.support.Invariants;
 import io.holdfast.server.store.ArrayInsert;
-import io.holdfast.server.store.StoreConnection;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -41,13 +40,11 @@ public class Instructions {
   private final JdbcTemplate jdbc;
   private final JsonMapper json;
   private final Clock clock;
-  private final boolean postgres;
 
   public Instructions(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
-    this.postgres = StoreConnection.isPostgres(jdbc.getDataSource());
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -55,7 +52,7 @@ public class Instructions {
     if (instructions.isEmpty()) {
       return;
     }
-    INSERT_ALL.insert(jdbc, postgres, instructions.stream()
+    INSERT_ALL.insert(jdbc, instructions.stream()
         .map(i -> new Row(i, json.writeValueAsString(payload(i)))).toList());
   }
 

@@ -2,7 +2,6 @@ package io.holdfast.server.store;
 
 import io.holdfast.core.support.Invariants;
 import java.sql.PreparedStatement;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * cut the time to write a sweep's outbox rows to 40% and its audit rows to 57% of a JDBC batch
  * of one INSERT per row. The driver's {@code reWriteBatchedInserts} would do much the same, but it
  * turns every batch's row counts into "no information", which callers that count
- * {@code ON CONFLICT DO NOTHING} inserts rely on. The embedded store gets the portable JDBC
- * batch. Rows are inserted in list order, so identity columns follow it.
+ * {@code ON CONFLICT DO NOTHING} inserts rely on. Every store Holdfast ships is PostgreSQL, the
+ * embedded one included. Rows are inserted in list order, so identity columns follow it.
  *
  * @param <T> the row type
  */
@@ -29,7 +28,6 @@ public final class ArrayInsert<T> {
 
   private final List<Column<T>> columns;
   private final String unnestSql;
-  private final String eachSql;
 
   public ArrayInsert(String table, List<Column<T>> columns) {
     Invariants.check(!columns.isEmpty(), "an insert into %s needs columns", table);
@@ -38,34 +36,24 @@ public final class ArrayInsert<T> {
     this.unnestSql = "INSERT INTO " + table + " (" + names + ") SELECT * FROM unnest("
         + columns.stream().map(c -> "?::" + c.postgresType() + "[]")
             .collect(Collectors.joining(", ")) + ")";
-    this.eachSql = "INSERT INTO " + table + " (" + names + ") VALUES ("
-        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
   }
 
   /** Inserts {@code rows}, all or none (the caller's transaction decides). */
-  public void insert(JdbcTemplate jdbc, boolean postgres, List<T> rows) {
+  public void insert(JdbcTemplate jdbc, List<T> rows) {
     Invariants.check(rows.size() <= ROWS_MAX, "%s rows in one insert is over the bound",
         rows.size());
     if (rows.isEmpty()) {
       return;
     }
-    if (postgres) {
-      int inserted = jdbc.update(con -> {
-        PreparedStatement ps = con.prepareStatement(unnestSql);
-        for (int i = 0; i < columns.size(); i++) {
-          Function<T, Object> value = columns.get(i).value();
-          ps.setArray(i + 1, con.createArrayOf(columns.get(i).postgresType(),
-              rows.stream().map(value).toArray()));
-        }
-        return ps;
-      });
-      Invariants.check(inserted == rows.size(), "%s of %s rows inserted", inserted, rows.size());
-      return;
-    }
-    jdbc.batchUpdate(eachSql, rows, rows.size(), (ps, row) -> {
+    int inserted = jdbc.update(con -> {
+      PreparedStatement ps = con.prepareStatement(unnestSql);
       for (int i = 0; i < columns.size(); i++) {
-        ps.setObject(i + 1, columns.get(i).value().apply(row));
+        Function<T, Object> value = columns.get(i).value();
+        ps.setArray(i + 1, con.createArrayOf(columns.get(i).postgresType(),
+            rows.stream().map(value).toArray()));
       }
+      return ps;
     });
+    Invariants.check(inserted == rows.size(), "%s of %s rows inserted", inserted, rows.size());
   }
 }

@@ -13,8 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * At server start, builds any index a bulk import dropped and did not build again because its
  * process died in between ({@link DeferredIndexes}), so queries on the table are fast again
- * without anyone having to notice. Does nothing on the embedded store, where imports never
- * defer indexes.
+ * without anyone having to notice.
  */
 @Component
 public class DeferredIndexRepair implements ApplicationRunner {
@@ -36,9 +35,6 @@ public class DeferredIndexRepair implements ApplicationRunner {
 
   /** Builds the deferred indexes; returns their names. */
   public List<String> repair() throws SQLException {
-    if (!StoreConnection.isPostgres(dataSource)) {
-      return List.of();
-    }
     List<String> built = new DeferredIndexes(dataSource, clock, ACTOR).rebuild();
     if (!built.isEmpty()) {
       LOG.warn("built indexes an interrupted import had dropped: {}", built);

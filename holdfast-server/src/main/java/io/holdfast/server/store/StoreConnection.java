@@ -2,68 +2,71 @@ package io.holdfast.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * The configured store for command-line tools, without starting Spring: the same settings as
- * the server (HOLDFAST_DB_URL, HOLDFAST_DB_USER, HOLDFAST_DB_PASSWORD, else the embedded H2
- * database under HOLDFAST_DATA_DIR) and the same migrations, so an import works on a fresh
- * store. The embedded URL uses H2's auto-server mode, so the CLI and a running server can share
- * the file. Tests override each variable with a system property of the same meaning
- * ({@code holdfast.db.url}, {@code holdfast.db.user}, {@code holdfast.db.password},
- * {@code holdfast.data-dir}).
+ * the server (HOLDFAST_DB_URL, HOLDFAST_DB_USER, HOLDFAST_DB_PASSWORD, else the embedded
+ * PostgreSQL under HOLDFAST_DATA_DIR) and the same migrations, so an import works on a fresh
+ * store. On the embedded store a tool uses the PostgreSQL of a server already running there,
+ * or starts one of its own for as long as it runs. Tests override each variable with a system
+ * property of the same meaning ({@code holdfast.db.url}, {@code holdfast.db.user},
+ * {@code holdfast.db.password}, {@code holdfast.data-dir}).
  */
 public final class StoreConnection implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
   private final HikariDataSource dataSource;
-  private final boolean postgres;
+  private final StoreLocation location;
 
-  private StoreConnection(HikariDataSource dataSource, boolean postgres) {
+  private StoreConnection(HikariDataSource dataSource, StoreLocation location) {
     this.dataSource = dataSource;
-    this.postgres = postgres;
+    this.location = location;
   }
 
   /** Opens the store the environment names and brings its schema up to date. */
   public static StoreConnection open() {
     String dataDir = setting("holdfast.data-dir", "HOLDFAST_DATA_DIR", "./holdfast-data");
-    String url = setting("holdfast.db.url", "HOLDFAST_DB_URL", embeddedUrl(dataDir));
-    return open(url, setting("holdfast.db.user", "HOLDFAST_DB_USER", "sa"),
-        setting("holdfast.db.password", "HOLDFAST_DB_PASSWORD", ""));
+    return open(StoreLocation.resolve(setting("holdfast.db.url", "HOLDFAST_DB_URL", ""),
+        setting("holdfast.db.user", "HOLDFAST_DB_USER", ""),
+        setting("holdfast.db.password", "HOLDFAST_DB_PASSWORD", ""), Path.of(dataDir),
+        EmbeddedPostgres.Role.TOOL, START_TIMEOUT));
   }
 
+  /** Opens a PostgreSQL server by its URL. */
   public static StoreConnection open(String url, String user, String password) {
+    return open(StoreLocation.resolve(url, user, password, null, EmbeddedPostgres.Role.TOOL,
+        START_TIMEOUT));
+  }
+
+  /** Opens the embedded store in {@code dataDir}. */
+  public static StoreConnection openEmbedded(Path dataDir) {
+    return open(StoreLocation.resolve(null, null, null, dataDir, EmbeddedPostgres.Role.TOOL,
+        START_TIMEOUT));
+  }
+
+  private static StoreConnection open(StoreLocation location) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setUsername(user);
-    config.setPassword(password);
-    // A tool needs a connection for its work and one for a background writer, no more.
-    config.setMaximumPoolSize(3);
+    config.setJdbcUrl(location.url());
+    config.setUsername(location.user());
+    config.setPassword(location.password());
+    // A tool needs a connection for its work and one for each background writer lane.
+    config.setMaximumPoolSize(4);
     config.setPoolName("holdfast-cli");
-    HikariDataSource dataSource = new HikariDataSource(config);
+    HikariDataSource dataSource = null;
     try {
+      dataSource = new HikariDataSource(config);
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load()
           .migrate();
-      return new StoreConnection(dataSource, url.startsWith("jdbc:postgresql:"));
+      return new StoreConnection(dataSource, location);
     } catch (RuntimeException e) {
-      dataSource.close();
+      if (dataSource != null) {
+        dataSource.close();
+      }
+      location.close();
       throw e;
-    }
-  }
-
-  /** The embedded store's URL, exactly as application.properties builds it. */
-  public static String embeddedUrl(String dataDir) {
-    return "jdbc:h2:file:" + dataDir + "/holdfast;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-  }
-
-  /** True when the store is PostgreSQL, whose COPY protocol bulk loads are written with. */
-  public static boolean isPostgres(DataSource dataSource) {
-    try (Connection c = dataSource.getConnection()) {
-      return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot reach the store: " + e.getMessage(), e);
     }
   }
 
@@ -71,17 +74,19 @@ public final class StoreConnection implements AutoCloseable {
     return dataSource;
   }
 
-  public boolean postgres() {
-    return postgres;
-  }
-
   public String url() {
     return dataSource.getJdbcUrl();
+  }
+
+  /** True for the embedded store under the data directory. */
+  public boolean embedded() {
+    return location.embedded();
   }
 
   @Override
   public void close() {
     dataSource.close();
+    location.close();
   }
 
   private static String setting(String property, String env, String fallback) {

@@ -5,7 +5,6 @@ import io.holdfast.core.transfer.Transfer;
 import io.holdfast.server.screening.TransferBody;
 import io.holdfast.server.screening.TransferParser;
 import io.holdfast.server.store.DeferredIndexes;
-import io.holdfast.server.store.StoreConnection;
 import io.holdfast.server.web.ApiProblem;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,13 +28,12 @@ import javax.sql.DataSource;
  */
 public final class TransferImporter {
   public static final int CHUNK_ROWS = 50_000;
-  /** Chunks written at once on PostgreSQL (see {@link WriterLanes}). */
-  static final int POSTGRES_LANES = 2;
+  /** Chunks written at once (see {@link WriterLanes}). */
+  static final int LANES = 2;
   public static final int REJECTIONS_KEPT = 50;
   public static final String DEFAULT_CHANNEL = "import";
 
   private final DataSource dataSource;
-  private final boolean postgres;
   private final TransferParser parser;
   private final Clock clock;
   private final String actor;
@@ -79,7 +77,6 @@ public final class TransferImporter {
 
   public TransferImporter(DataSource dataSource, Clock clock, String actor) {
     this.dataSource = dataSource;
-    this.postgres = StoreConnection.isPostgres(dataSource);
     this.parser = new TransferParser(CurrencyCatalog.defaults(), clock);
     this.clock = clock;
     this.actor = actor;
@@ -95,11 +92,11 @@ public final class TransferImporter {
   }
 
   /**
-   * The same, and with {@code deferIndexes} on PostgreSQL the secondary indexes of
+   * The same, and with {@code deferIndexes} the secondary indexes of
    * {@code transfers} are dropped for the load and built again after it (see
    * {@link DeferredIndexes}): several times faster for a first import of a large history, but
-   * queries on transfers by sender, recipient or time scan the table meanwhile. Ignored on the
-   * embedded store. Indexes an earlier import left deferred are built first, either way.
+   * queries on transfers by sender, recipient or time scan the table meanwhile. Indexes an
+   * earlier import left deferred are built first, either way.
    */
   public Summary importCsv(Reader reader, String name, Progress progress, boolean deferIndexes)
       throws IOException {
@@ -109,10 +106,8 @@ public final class TransferImporter {
     DeferredIndexes indexes = new DeferredIndexes(dataSource, clock, actor);
     List<String> rebuilt = new ArrayList<>();
     try {
-      if (postgres) {
-        rebuilt.addAll(indexes.rebuild());
-      }
-      boolean deferred = postgres && deferIndexes && !indexes.defer("transfers").isEmpty();
+      rebuilt.addAll(indexes.rebuild());
+      boolean deferred = deferIndexes && !indexes.defer("transfers").isEmpty();
       Run run;
       try {
         run = load(lines, columns, name, progress, start);
@@ -134,11 +129,10 @@ public final class TransferImporter {
    * machine (a million rows, two writer lanes): keeping the four secondary indexes while loading
    * cost about 5.5 µs per row loaded, building them afterwards about 2.8 µs per row of the whole
    * table, so deferring pays while the table holds fewer rows than the load brings. This asks
-   * for that, and for a load of at least {@link #DEFER_ROWS_MIN} rows. Never on the embedded
-   * store.
+   * for that, and for a load of at least {@link #DEFER_ROWS_MIN} rows.
    */
   public boolean deferringPays(long rows) {
-    if (!postgres || rows < DEFER_ROWS_MIN) {
+    if (rows < DEFER_ROWS_MIN) {
       return false;
     }
     long bound = rows;
@@ -167,9 +161,8 @@ public final class TransferImporter {
   private Run load(CsvLines lines, CsvColumns columns, String name, Progress progress,
       long start) throws IOException {
     Run run = new Run(columns, name, progress, start);
-    try (WriterLanes lanes = new WriterLanes(postgres ? POSTGRES_LANES : 1,
-        () -> postgres ? new PostgresChunkWriter(dataSource, clock, actor)
-            : new JdbcChunkWriter(dataSource, clock, actor))) {
+    try (WriterLanes lanes = new WriterLanes(LANES,
+        () -> new PostgresChunkWriter(dataSource, clock, actor))) {
       run.readAll(lines, lanes);
     } catch (SQLException e) {
       throw new IllegalStateException("writing to the store failed: " + e.getMessage(), e);

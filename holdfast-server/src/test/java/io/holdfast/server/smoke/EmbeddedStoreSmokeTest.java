@@ -3,6 +3,8 @@ package io.holdfast.server.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.holdfast.server.HoldfastServer;
+import io.holdfast.server.store.EmbeddedPostgres;
+import io.holdfast.server.store.StoreLocation;
 import io.holdfast.server.support.Api;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The zero-set-up path: with no database configured the server keeps everything in an
- * embedded H2 file store, migrated by the same Flyway scripts, and screens over HTTP. A
- * restart on the same directory finds what was written before.
+ * embedded PostgreSQL under the data directory, started and stopped with it and migrated by the
+ * same Flyway scripts, and screens over HTTP. A restart on the same directory finds what was
+ * written before.
  */
 class EmbeddedStoreSmokeTest {
   static Path dataDir;
@@ -36,8 +39,8 @@ class EmbeddedStoreSmokeTest {
         "--holdfast.admin-password=smoke-pw", "--HOLDFAST_DATA_DIR=" + dataDir);
   }
 
-  /** Every segment criterion's SQL, a campaign's round and the numbers run on H2 too. */
-  private static void campaignOnH2(ConfigurableApplicationContext context) {
+  /** Every segment criterion's SQL, a campaign's round and the numbers run on the embedded store too. */
+  private static void campaignOnTheEmbeddedStore(ConfigurableApplicationContext context) {
     Api admin = Api.withUser(port(context), "admin", "smoke-pw");
     String segment = "{\"countries\":[\"GB\"],\"age_bands\":[\"65+\",\"18-24\"],"
         + "\"vulnerable\":false,\"paid_new_address_within_days\":7,\"deposit_within_days\":7,"
@@ -66,8 +69,8 @@ class EmbeddedStoreSmokeTest {
         + "\"channel\":\"withdrawal\"}";
     String first;
     try (ConfigurableApplicationContext context = start()) {
-      assertThat(context.getEnvironment().getProperty("spring.datasource.url"))
-          .startsWith("jdbc:h2:file:" + dataDir);
+      assertThat(context.getBean(StoreLocation.class).embedded()).isTrue();
+      assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
       Api api = Api.withKey(port(context), "smoke-key");
       Api.Response r = api.post("/v1/transfers/screen", body);
       assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -78,7 +81,7 @@ class EmbeddedStoreSmokeTest {
       assertThat(r.json().path("risk_model").path("probability").asDouble()).isBetween(0.0, 1.0);
       assertThat(Api.withUser(port(context), "admin", "smoke-pw").get("/v1/rules").status())
           .isEqualTo(200);
-      campaignOnH2(context);
+      campaignOnTheEmbeddedStore(context);
     }
     try (ConfigurableApplicationContext context = start()) {
       Api api = Api.withKey(port(context), "smoke-key");
@@ -89,6 +92,7 @@ class EmbeddedStoreSmokeTest {
       assertThat(next.json().path("features").path("first_transfer_to_recipient").asBoolean())
           .as("the restart rebuilt the feature state from the store").isFalse();
     }
+    assertThat(EmbeddedPostgres.running(dataDir)).as("the server stopped its store").isFalse();
   }
 
   private static int port(ConfigurableApplicationContext context) {

@@ -29,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The register and the intervention queue on the embedded H2 store (the demo's): the same SQL
+ * The register and the intervention queue on the embedded store (the demo's): the server
  * marks a chronic victim, runs the full pass and the service-level sweeper, and after a
  * restart the feature state has the register's mark again.
  */
@@ -56,7 +56,7 @@ class PreventionOnEmbeddedStoreSmokeTest {
   }
 
   @Test
-  void theRegisterAndTheQueueWorkOnH2AndSurviveARestart() {
+  void theRegisterAndTheQueueWorkOnTheEmbeddedStoreAndSurviveARestart() {
     try (ConfigurableApplicationContext context = start()) {
       int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);

@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Silent sufferers on the embedded H2 store: the same SQL as on PostgreSQL claims and runs a
- * sweep, writes victims, outreach and claims, traces the money, and runs a reminder.
+ * Silent sufferers on the embedded store: the server claims and runs a sweep, writes victims,
+ * outreach and claims, traces the money, and runs a reminder.
  */
 class SweepsOnEmbeddedStoreSmokeTest {
   static Path dataDir;
@@ -42,7 +42,7 @@ class SweepsOnEmbeddedStoreSmokeTest {
   }
 
   @Test
-  void sweepsTracesAndRemindsOnH2() {
+  void sweepsTracesAndRemindsOnTheEmbeddedStore() {
     try (ConfigurableApplicationContext context = HoldfastServer.start("--server.port=0",
         "--holdfast.api-key=smoke-key", "--holdfast.admin-password=smoke-pw",
         "--HOLDFAST_DATA_DIR=" + dataDir, "--holdfast.sweeps.worker=false")) {
@@ -50,7 +50,7 @@ class SweepsOnEmbeddedStoreSmokeTest {
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
       Instant t = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
       insert(jdbc, "h1", "victim-1", "scam-1", 5_000, t);
-      insert(jdbc, "h2", "scam-1", "mule-1", 4_000, t.plusSeconds(60));
+      insert(jdbc, "e1", "scam-1", "mule-1", 4_000, t.plusSeconds(60));
       insert(jdbc, "h3", "mule-1", "keeper-1", 3_000, t.plusSeconds(120));
       insert(jdbc, "h4", "victim-2", "mule-1", 700, t.plusSeconds(30));
       Api admin = Api.withUser(port, "admin", "smoke-pw");

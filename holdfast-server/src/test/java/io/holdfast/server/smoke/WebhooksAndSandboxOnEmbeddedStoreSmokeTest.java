@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Webhook delivery and the sandbox ledger on the embedded H2 store, through the server's own
+ * Webhook delivery and the sandbox ledger on the embedded store, through the server's own
  * scheduled dispatcher, sequencer, sweeper and sandbox: a real local receiver refuses the first
  * delivery (503) and accepts the rest; three holds are cancelled, released by an analyst and
  * released at their deadline; every instruction then reached the receiver exactly once with a
@@ -122,7 +122,7 @@ class WebhooksAndSandboxOnEmbeddedStoreSmokeTest {
   }
 
   @Test
-  void everyInstructionReachesTheReceiverOnceAfterARetryAndTheLedgerConservesMoneyOnH2()
+  void everyInstructionReachesTheReceiverOnceAfterARetryAndTheLedgerConservesMoneyOnTheEmbeddedStore()
       throws Exception {
     Instant clockStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     // The receiver checks signatures against the server's clock, known once the server runs.
@@ -172,7 +172,7 @@ class WebhooksAndSandboxOnEmbeddedStoreSmokeTest {
         .as("the refused one waits for its backoff on the server's clock")
         .isAfter(clock.instant());
 
-    recheckOnH2(context, clock, jdbc, holds);
+    recheckOnTheEmbeddedStore(context, clock, jdbc, holds);
     // The re-check moved the clock a quarter of an hour on. If that passed the refused
     // delivery's backoff, its retry is signed on this clock: let it arrive before the clock
     // jumps a day, or the receiver would check the signature's time against the later clock.
@@ -198,10 +198,10 @@ class WebhooksAndSandboxOnEmbeddedStoreSmokeTest {
   }
 
   /**
-   * The re-check's SQL on H2: ended holds have no re-check (the hold write clears it), and a
+   * The re-check on the embedded store: ended holds have no re-check (the hold write clears it), and a
    * clean held one re-checked a quarter of an hour in is due again a quarter of an hour later.
    */
-  private static void recheckOnH2(ConfigurableApplicationContext context, ManualClock clock,
+  private static void recheckOnTheEmbeddedStore(ConfigurableApplicationContext context, ManualClock clock,
       JdbcTemplate jdbc, List<String> holds) {
     String sql = "SELECT recheck_at FROM holds WHERE hold_id = ?";
     assertThat(jdbc.queryForObject(sql, java.sql.Timestamp.class, holds.get(0))).isNull();

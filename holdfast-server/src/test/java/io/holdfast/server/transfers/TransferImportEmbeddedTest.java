@@ -2,6 +2,7 @@ package io.holdfast.server.transfers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.holdfast.server.store.EmbeddedPostgres;
 import io.holdfast.server.store.StoreConnection;
 import java.io.IOException;
 import java.io.StringReader;
@@ -14,24 +15,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The import on the embedded store: a fresh H2 directory is migrated by the store connection
- * and then takes the same file as PostgreSQL does, with the same results (batched inserts).
+ * The import on the embedded default store, as {@code holdfast import} runs it with no server:
+ * a fresh data directory gets its own PostgreSQL, migrated by the store connection, takes the
+ * same file as a PostgreSQL server does with the same results, and is stopped at the end.
  */
-class TransferImportH2Test {
+class TransferImportEmbeddedTest {
   @TempDir
   Path dir;
 
   @Test
   void importsIntoAFreshEmbeddedStoreIdempotently() throws IOException {
     StringBuilder csv = new StringBuilder();
-    List<String> good = TransferImportIT.sample("h2", csv);
-    try (StoreConnection store = StoreConnection.open(
-        StoreConnection.embeddedUrl(dir.toString()), "sa", "")) {
-      assertThat(store.postgres()).isFalse();
+    List<String> good = TransferImportIT.sample("embedded", csv);
+    try (StoreConnection store = StoreConnection.openEmbedded(dir)) {
+      assertThat(store.embedded()).isTrue();
       TransferImporter importer = new TransferImporter(store.dataSource(), Clock.systemUTC(),
           "test");
       TransferImporter.Summary first = importer.importCsv(new StringReader(csv.toString()),
-          "h2.csv", (a, b, c, d) -> { });
+          "embedded.csv", (a, b, c, d) -> { });
       assertThat(first.imported()).isEqualTo(2);
       assertThat(first.rejections()).extracting(TransferImporter.Rejection::line)
           .containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 13L);
@@ -42,12 +43,14 @@ class TransferImportH2Test {
           .query(Long.class).single()).isEqualTo(1);
 
       TransferImporter.Summary again = importer.importCsv(new StringReader(csv.toString()),
-          "h2.csv", (a, b, c, d) -> { });
+          "embedded.csv", (a, b, c, d) -> { });
       assertThat(again.imported()).isZero();
       assertThat(again.alreadyPresent()).isEqualTo(2);
       assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers").query(Long.class).single())
           .isEqualTo(2);
     }
+    assertThat(EmbeddedPostgres.running(dir)).as("the tool stopped the store it started")
+        .isFalse();
   }
 
   @Test
@@ -55,8 +58,7 @@ class TransferImportH2Test {
     StringBuilder csv = new StringBuilder(TransferImportIT.HEADER).append('\n');
     csv.append("x".repeat(CsvLines.MAX_CHARS + 10)).append('\n');
     csv.append("ok-1,2026-01-01T00:00:00Z,s,r,,,5,USD");
-    try (StoreConnection store = StoreConnection.open(
-        StoreConnection.embeddedUrl(dir.toString()), "sa", "")) {
+    try (StoreConnection store = StoreConnection.openEmbedded(dir)) {
       List<String> seen = new ArrayList<>();
       TransferImporter.Summary s = new TransferImporter(store.dataSource(), Clock.systemUTC(),
           "test").importCsv(new StringReader(csv.toString()), "long.csv",
