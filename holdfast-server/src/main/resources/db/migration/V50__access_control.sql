@@ -1,0 +1,20 @@
+-- Access control and secrets (issue #17).
+
+-- An Idempotency-Key belongs to the caller, the account a platform acts for (the
+-- Holdfast-Account header, '' when none) and the route (method and pattern): the same key sent
+-- for another account or to another route is a request of its own, never a replay of someone
+-- else's answer. Keys stored before this migration were scoped by caller alone and cannot be
+-- placed in a scope after the fact, so they are not carried over: a retry sent across the
+-- upgrade runs again, and a command that already took effect answers its usual conflict.
+DROP TABLE idempotency_keys;
+CREATE TABLE idempotency_keys (
+  principal       VARCHAR(200) NOT NULL,
+  account         VARCHAR(200) NOT NULL,
+  route           VARCHAR(200) NOT NULL,
+  idempotency_key VARCHAR(200) NOT NULL,
+  request_hash    VARCHAR(64)  NOT NULL,
+  response_status INTEGER NOT NULL,
+  response_body   TEXT NOT NULL,
+  created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+  PRIMARY KEY (principal, account, route, idempotency_key)
+);
