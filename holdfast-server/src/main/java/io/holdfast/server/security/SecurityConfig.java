@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -52,6 +53,15 @@ public class SecurityConfig {
           auth.anyRequest().denyAll();
         });
     return http.build();
+  }
+
+  /**
+   * The roles' hierarchy, defined once in {@link RouteRules}; Spring Security applies it to
+   * every row of the table.
+   */
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return RouteRules.hierarchy();
   }
 
   /**

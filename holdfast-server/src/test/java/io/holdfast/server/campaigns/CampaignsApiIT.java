@@ -46,7 +46,10 @@ class CampaignsApiIT extends CampaignFixtures {
     assertThat(person("ANALYST").get("/v1/stats/prevention").status()).isEqualTo(200);
     assertThat(platform().get("/v1/stats/prevention").status()).as("the metrics scope")
         .isEqualTo(200);
-    assertThat(person("SUPERVISOR").get("/v1/stats/prevention").status()).isEqualTo(403);
+    assertThat(person("SUPERVISOR").get("/v1/stats/prevention").status())
+        .as("a supervisor can do what an analyst can").isEqualTo(200);
+    assertThat(person("ADMIN").get("/v1/stats/prevention").status())
+        .as("an administrator of people and keys is not an analyst").isEqualTo(403);
   }
 
   @Test
