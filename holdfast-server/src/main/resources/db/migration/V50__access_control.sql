@@ -18,3 +18,12 @@ CREATE TABLE idempotency_keys (
   created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
   PRIMARY KEY (principal, account, route, idempotency_key)
 );
+
+-- Confirming a case takes two people: the first person's request waits here until a second
+-- person approves it (then the case is CONFIRMED, decided_by the approver) or anyone rejects
+-- the case. A person never approves their own request.
+ALTER TABLE cases ADD COLUMN confirm_requested_by VARCHAR(200);
+ALTER TABLE cases ADD COLUMN confirm_requested_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE cases ADD COLUMN confirm_request_note VARCHAR(4000);
+ALTER TABLE cases ADD CONSTRAINT cases_confirm_request_whole
+  CHECK ((confirm_requested_by IS NULL) = (confirm_requested_at IS NULL));

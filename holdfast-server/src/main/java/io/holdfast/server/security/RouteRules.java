@@ -92,6 +92,7 @@ public final class RouteRules {
         RouteRule.of(GET, "/v1/cases", ANALYST),
         RouteRule.of(GET, "/v1/cases/{caseId}", ANALYST),
         RouteRule.of(POST, "/v1/cases/{caseId}/decision", ANALYST),
+        RouteRule.of(POST, "/v1/cases/{caseId}/decision/approve", ANALYST),
         RouteRule.of(POST, "/v1/cases/{caseId}/notes", ANALYST),
         RouteRule.of(POST, "/v1/cases/{caseId}/assign", ANALYST),
         RouteRule.of(POST, "/v1/cases/{caseId}/restitution", SUPERVISOR),

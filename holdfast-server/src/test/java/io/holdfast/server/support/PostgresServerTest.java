@@ -61,6 +61,27 @@ public abstract class PostgresServerTest {
     return Api.withKey(port(), null);
   }
 
+  @Autowired
+  private org.springframework.jdbc.core.JdbcTemplate baseJdbc;
+  @Autowired
+  private org.springframework.security.crypto.password.PasswordEncoder baseEncoder;
+
+  /**
+   * Confirms a case the two-person way: the admin asks with {@code note}, a second analyst
+   * (a user of its own, created for the call) approves. Returns the approval's answer.
+   */
+  protected Api.Response confirmCase(String caseId, String note) {
+    String body = note == null ? "{\"decision\":\"confirm\"}"
+        : Api.json(java.util.Map.of("decision", "confirm", "note", note));
+    Api.Response asked = admin().post("/v1/cases/" + caseId + "/decision", body);
+    org.assertj.core.api.Assertions.assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+    String name = id("reviewer");
+    baseJdbc.update("INSERT INTO users (username, password_hash, roles, created_at)"
+        + " VALUES (?, ?, 'ANALYST', CURRENT_TIMESTAMP)", name, baseEncoder.encode("pw-" + name));
+    return Api.withUser(port(), name, "pw-" + name)
+        .post("/v1/cases/" + caseId + "/decision/approve", null);
+  }
+
   /**
    * Screens a transfer from {@code sender} that a rule (created on first use) holds, and
    * returns the decision; the hold's id is at {@code hold.hold_id}.
