@@ -1,7 +1,7 @@
 package io.holdfast.server.holds;
 
 import io.holdfast.core.hold.Hold;
-import io.holdfast.server.reports.CountedReports;
+import io.holdfast.server.cases.CountedReports;
 import io.holdfast.server.web.ApiProblem;
 import java.util.List;
 import java.util.Locale;

@@ -224,7 +224,7 @@ public class HoldsController {
   /**
    * Money to a recipient that victims reported goes out only on a supervisor's word: an analyst
    * alone cannot release it, whatever the investigation found. A report counts here as it
-   * counts in screening and the investigation ({@code reports.CountedReports}): only from a
+   * counts in screening and the investigation ({@code cases.CountedReports}): only from a
    * reporter who paid the recipient, and not once an analyst rejected it.
    */
   private void requireSupervisorIfReported(String holdId) {

@@ -14,6 +14,7 @@ import io.holdfast.core.verdict.ScamVerdictModel;
 import io.holdfast.server.audit.AuditLog;
 import io.holdfast.server.cases.CaseRows;
 import io.holdfast.server.cases.ClaimRows;
+import io.holdfast.server.cases.CountedReports;
 import io.holdfast.server.freezes.FreezeService;
 import io.holdfast.server.holds.HoldService;
 import io.holdfast.server.support.IdGenerator;

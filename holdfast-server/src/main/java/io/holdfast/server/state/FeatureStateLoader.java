@@ -4,7 +4,7 @@ import io.holdfast.core.account.AccountEventType;
 import io.holdfast.core.feature.FeatureStore;
 import io.holdfast.core.transfer.Counterparty;
 import io.holdfast.server.accounts.AccountRepository;
-import io.holdfast.server.reports.CountedReports;
+import io.holdfast.server.cases.CountedReports;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;

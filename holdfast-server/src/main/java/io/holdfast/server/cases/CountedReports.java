@@ -1,4 +1,4 @@
-package io.holdfast.server.reports;
+package io.holdfast.server.cases;
 
 import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.JdbcTemplate;
