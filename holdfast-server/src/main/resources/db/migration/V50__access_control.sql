@@ -27,3 +27,18 @@ ALTER TABLE cases ADD COLUMN confirm_requested_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE cases ADD COLUMN confirm_request_note VARCHAR(4000);
 ALTER TABLE cases ADD CONSTRAINT cases_confirm_request_whole
   CHECK ((confirm_requested_by IS NULL) = (confirm_requested_at IS NULL));
+
+-- API keys are hashed with HMAC-SHA256 under a server secret kept outside the database (the
+-- pepper: HOLDFAST_KEY_PEPPER or the data directory's key-pepper file). Rows written before it
+-- are unsalted SHA-256 ('sha256'); they still verify and are rewritten as HMAC on first use.
+ALTER TABLE api_keys ADD COLUMN hash_scheme VARCHAR(16) DEFAULT 'sha256' NOT NULL;
+ALTER TABLE api_keys ADD CONSTRAINT api_keys_hash_scheme
+  CHECK (hash_scheme IN ('sha256', 'hmac-sha256'));
+
+-- Fingerprints (an HMAC of a fixed text) of the server secrets the store depends on, so a
+-- server started with another pepper refuses to start instead of refusing every key. A
+-- fingerprint says nothing about the secret.
+CREATE TABLE secret_fingerprints (
+  name        VARCHAR(64) PRIMARY KEY,
+  fingerprint VARCHAR(64) NOT NULL
+);

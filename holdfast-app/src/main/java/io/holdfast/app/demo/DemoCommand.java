@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run a simulated platform through Holdfast and print the impact report.")
 public class DemoCommand implements Callable<Integer> {
-  static final String API_KEY = "demo-key";
+  static final String API_KEY = "demo-key-0123456789";
   static final String ADMIN_PASSWORD = "demo-password";
   /**
    * The second analyst, who approves what the first (the user admin) asks for: a case's
@@ -166,6 +166,8 @@ public class DemoCommand implements Callable<Integer> {
         "--spring.datasource.url=jdbc:h2:file:" + store.toAbsolutePath() + "/holdfast;"
             + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
         "--holdfast.api-key=" + API_KEY, "--holdfast.admin-password=" + ADMIN_PASSWORD,
+        // The key pepper lives with the demo's store, which every run starts afresh.
+        "--holdfast.key-pepper-file=" + store.toAbsolutePath().resolve("key-pepper"),
         "--holdfast.clock=manual", "--holdfast.clock-start=" + world.start(),
         // The demo drives the server's timers itself on every tick of virtual time.
         "--holdfast.holds.sweep-millis=" + never, "--holdfast.ladder.run-millis=" + never,

@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
         "holdfast.api-key=" + PostgresServerTest.PLATFORM_KEY,
         "holdfast.admin-password=" + PostgresServerTest.ADMIN_PASSWORD,
+        "holdfast.key-pepper=" + PostgresServerTest.KEY_PEPPER,
         "holdfast.rules.refresh-millis=600000",
         // The rules are under test here; the learned model (which would add its own warnings)
         // is tested in the core, on the embedded store (smoke) and by the demo.
@@ -34,6 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PostgresServerTest {
   public static final String PLATFORM_KEY = "test-platform-key-0123456789";
   public static final String ADMIN_PASSWORD = "test-admin-password";
+  /** The API-key pepper of the suite's database (every context sharing it needs the same). */
+  public static final String KEY_PEPPER = "test-key-pepper-0123456789abcdef0123456789";
 
   @Autowired
   protected Environment environment;
