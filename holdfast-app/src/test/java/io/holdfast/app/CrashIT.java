@@ -328,6 +328,7 @@ class CrashIT {
     pb.environment().putAll(store.environment());
     pb.environment().put("HOLDFAST_API_KEY", KEY);
     pb.environment().put("HOLDFAST_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    pb.environment().put("HOLDFAST_KEY_PEPPER", "crash-test-key-pepper-0123456789abcdef");
     pb.redirectErrorStream(true);
     // One log per start, so the log of the killed server survives the restart.
     starts++;

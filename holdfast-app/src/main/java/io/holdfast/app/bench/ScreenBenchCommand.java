@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Load-test POST /v1/transfers/screen against PostgreSQL and compare with "
         + "SQL aggregate features.")
 public class ScreenBenchCommand implements Callable<Integer> {
-  static final String API_KEY = "bench-key";
+  static final String API_KEY = "bench-key-0123456789";
   static final long HISTORY_SEED = 20261125L;
   static final long STREAM_SEED = 7L;
 

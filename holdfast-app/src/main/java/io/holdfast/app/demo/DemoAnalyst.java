@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
  * The platform's analysts, as a rule the demo can follow without ground truth: confirm a case
  * when a reporter who really paid got a SCAM verdict, or when two paying reporters name the same
  * recipient; reject it when nobody who reported ever paid it and three days have passed; leave
- * the rest open. A confirmed case's recipient is frozen if no report froze it, and each day
- * confirmed cases get a restitution round from what is frozen.
+ * the rest open. A second analyst approves each confirmation (two people confirm a case). A
+ * confirmed case's recipient is frozen if no report froze it, and each day confirmed cases get
+ * a restitution round from what is frozen.
  */
 final class DemoAnalyst {
   private static final int CASES_PER_REVIEW_MAX = 1_000;
@@ -64,9 +65,12 @@ final class DemoAnalyst {
     }
   }
 
+  /** One analyst asks to confirm, the second approves: a confirmation takes two people. */
   private void confirm(String caseId, JsonNode c) {
     DemoPlatform.expect(api.analyst("POST", "/v1/cases/" + caseId + "/decision",
         Map.of("decision", "confirm", "note", "paying victims, scam verdict")), 200);
+    DemoPlatform.expect(api.reviewer("POST", "/v1/cases/" + caseId + "/decision/approve",
+        null), 200);
     decisions++;
     confirmed.add(caseId);
     String subject = c.path("subject").asString();

@@ -26,12 +26,23 @@ final class DemoApi {
   private final String base;
   private final String platformAuth;
   private final String analystAuth;
+  private final String reviewerAuth;
 
-  DemoApi(int port, String apiKey, String adminPassword) {
+  /**
+   * The platform's key, the analyst (the user {@code admin}) and the second analyst who
+   * approves what the first asks for (the four-eyes rules).
+   */
+  DemoApi(int port, String apiKey, String adminPassword, String reviewer,
+      String reviewerPassword) {
     this.base = "http://127.0.0.1:" + port;
     this.platformAuth = "Bearer " + apiKey;
-    this.analystAuth = "Basic " + Base64.getEncoder().encodeToString(
-        ("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+    this.analystAuth = basic("admin", adminPassword);
+    this.reviewerAuth = basic(reviewer, reviewerPassword);
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString(
+        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   Reply platform(String method, String path, Object body, Map<String, String> headers) {
@@ -40,6 +51,11 @@ final class DemoApi {
 
   Reply analyst(String method, String path, Object body) {
     return send(method, path, body, analystAuth, Map.of());
+  }
+
+  /** The second analyst, who approves the first one's confirmations and campaigns. */
+  Reply reviewer(String method, String path, Object body) {
+    return send(method, path, body, reviewerAuth, Map.of());
   }
 
   static String json(Object body) {

@@ -26,8 +26,15 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run a simulated platform through Holdfast and print the impact report.")
 public class DemoCommand implements Callable<Integer> {
-  static final String API_KEY = "demo-key";
+  static final String API_KEY = "demo-key-0123456789";
   static final String ADMIN_PASSWORD = "demo-password";
+  /**
+   * The second analyst, who approves what the first (the user admin) asks for: a case's
+   * confirmation, a campaign's activation. Created in the store at start until the users API
+   * of issue #18 replaces it.
+   */
+  static final String REVIEWER = "reviewer";
+  static final String REVIEWER_PASSWORD = "demo-reviewer-password";
 
   @Option(names = "--users", description = "simulated users (default: the world file's)")
   Integer users;
@@ -112,7 +119,8 @@ public class DemoCommand implements Callable<Integer> {
     ConfigurableApplicationContext context = HoldfastServer.start(serverArgs(store, world));
     int actualPort = context.getEnvironment().getRequiredProperty("local.server.port",
         Integer.class);
-    DemoApi api = new DemoApi(actualPort, API_KEY, ADMIN_PASSWORD);
+    createReviewer(context);
+    DemoApi api = new DemoApi(actualPort, API_KEY, ADMIN_PASSWORD, REVIEWER, REVIEWER_PASSWORD);
     DemoPlatform platform = new DemoPlatform(api, context,
         world.start().plus(java.time.Duration.ofDays(world.days())));
     Simulation.Result run = new Simulation(world).run(platform, day -> System.out.printf(
@@ -149,12 +157,22 @@ public class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The second analyst, written straight to the fresh store (no users API yet, #18). */
+  private static void createReviewer(ConfigurableApplicationContext context) {
+    String hash = context.getBean(org.springframework.security.crypto.password.PasswordEncoder
+        .class).encode(REVIEWER_PASSWORD);
+    context.getBean(JdbcTemplate.class).update("INSERT INTO users (username, password_hash,"
+        + " roles, created_at) VALUES (?, ?, 'ANALYST', CURRENT_TIMESTAMP)", REVIEWER, hash);
+  }
+
   private String[] serverArgs(Path store, WorldParameters world) {
     String never = "86400000";
     List<String> args = new ArrayList<>(List.of(
         "--server.port=" + port,
         "--spring.datasource.url=", "--holdfast.data-dir=" + store.toAbsolutePath(),
         "--holdfast.api-key=" + API_KEY, "--holdfast.admin-password=" + ADMIN_PASSWORD,
+        // The key pepper lives with the demo's store, which every run starts afresh.
+        "--holdfast.key-pepper-file=" + store.toAbsolutePath().resolve("key-pepper"),
         "--holdfast.clock=manual", "--holdfast.clock-start=" + world.start(),
         // The demo drives the server's timers itself on every tick of virtual time.
         "--holdfast.holds.sweep-millis=" + never, "--holdfast.ladder.run-millis=" + never,

@@ -82,7 +82,8 @@ final class DemoPrevention {
     body.put("cap_per_user", 2);
     JsonNode created = DemoPlatform.expect(api.analyst("POST", "/v1/campaigns", body), 201)
         .body();
-    DemoPlatform.expect(api.analyst("POST", "/v1/campaigns/"
+    // The campaign's creator cannot activate it: the second analyst does.
+    DemoPlatform.expect(api.reviewer("POST", "/v1/campaigns/"
         + created.path("campaign_id").asString() + "/activate", Map.of()), 200);
   }
 

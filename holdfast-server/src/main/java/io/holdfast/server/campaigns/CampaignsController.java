@@ -9,7 +9,6 @@ import io.holdfast.server.campaigns.CampaignBodies.NoteBody;
 import io.holdfast.server.campaigns.CampaignBodies.SegmentBody;
 import io.holdfast.server.idempotency.Idempotency;
 import io.holdfast.server.security.Actor;
-import io.holdfast.server.security.RouteRules;
 import io.holdfast.server.support.IdGenerator;
 import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.Ids;
@@ -34,8 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Targeted warning campaigns: analysts create, preview and read them; a supervisor, or an
- * analyst who did not create it, activates one; analysts pause, end and dismiss; the surge
+ * Targeted warning campaigns: analysts create, preview and read them; someone who did not
+ * create it activates one (a supervisor too needs a second person); analysts pause, end and
+ * dismiss; the surge
  * detector and the delivery of due rounds can be run now.
  */
 @RestController
@@ -100,16 +100,14 @@ public class CampaignsController {
     return out;
   }
 
-  @Operation(summary = "Activate a draft, a proposal or a paused campaign (a supervisor, or"
-      + " someone other than its creator)")
+  @Operation(summary = "Activate a draft, a proposal or a paused campaign (someone other than"
+      + " its creator, whatever the creator's roles)")
   @PostMapping(path = "/v1/campaigns/{campaignId}/activate",
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<String> activate(@PathVariable String campaignId,
       HttpServletRequest request) {
-    boolean supervisor = Actor.has(RouteRules.SUPERVISOR);
     String actor = Actor.current();
-    return command(campaignId, request,
-        at -> new CampaignCommand.Activate(actor, at, supervisor));
+    return command(campaignId, request, at -> new CampaignCommand.Activate(actor, at));
   }
 
   @Operation(summary = "Pause an active campaign between chunks")

@@ -19,17 +19,24 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 public class CaseRows {
-  /** A case as analysts see it. */
+  /**
+   * A case as analysts see it. {@code confirmation} is the first person's request to confirm
+   * it, waiting for a second person's approval; null when none is waiting.
+   */
   public record CaseRow(String caseId, String subjectKey, String state, String scamType,
       String assignedTo, String decidedBy, Instant decidedAt, int restitutionRound,
-      Instant createdAt, int version) {
+      Instant createdAt, int version, ConfirmationRequest confirmation) {
     public boolean open() {
       return state.equals("OPEN");
     }
   }
 
+  /** Who asked to confirm a case, when, and why. */
+  public record ConfirmationRequest(String by, Instant at, String note) {}
+
   private static final String COLUMNS = "case_id, subject_key, state, scam_type, assigned_to,"
-      + " decided_by, decided_at, restitution_round, created_at, version";
+      + " decided_by, decided_at, restitution_round, created_at, version, confirm_requested_by,"
+      + " confirm_requested_at, confirm_request_note";
 
   private final JdbcTemplate jdbc;
   private final IdGenerator ids;
@@ -69,11 +76,26 @@ public class CaseRows {
         + " ORDER BY created_at DESC, case_id LIMIT ?", (rs, n) -> map(rs), state, limit);
   }
 
+  /** Decides the case; a confirmation request it had is settled with it. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void decide(CaseRow c, String state, String by, Instant at) {
     int n = jdbc.update("UPDATE cases SET state = ?, decided_by = ?, decided_at = ?,"
-            + " updated_at = ?, version = version + 1 WHERE case_id = ? AND version = ?",
+            + " confirm_requested_by = NULL, confirm_requested_at = NULL,"
+            + " confirm_request_note = NULL, updated_at = ?, version = version + 1"
+            + " WHERE case_id = ? AND version = ?",
         state, by, Timestamp.from(at), Timestamp.from(at), c.caseId(), c.version());
+    Invariants.check(n == 1, "case %s changed under a lock", c.caseId());
+  }
+
+  /** Records the first person's request to confirm an open case. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void requestConfirmation(CaseRow c, ConfirmationRequest request) {
+    Invariants.check(c.open() && c.confirmation() == null, "case %s cannot take a request",
+        c.caseId());
+    int n = jdbc.update("UPDATE cases SET confirm_requested_by = ?, confirm_requested_at = ?,"
+            + " confirm_request_note = ?, updated_at = ?, version = version + 1"
+            + " WHERE case_id = ? AND version = ?", request.by(), Timestamp.from(request.at()),
+        request.note(), Timestamp.from(request.at()), c.caseId(), c.version());
     Invariants.check(n == 1, "case %s changed under a lock", c.caseId());
   }
 
@@ -135,8 +157,11 @@ public class CaseRows {
 
   private static CaseRow map(java.sql.ResultSet rs) throws java.sql.SQLException {
     Timestamp decided = rs.getTimestamp(7);
+    String requestedBy = rs.getString(11);
+    ConfirmationRequest request = requestedBy == null ? null : new ConfirmationRequest(
+        requestedBy, rs.getTimestamp(12).toInstant(), rs.getString(13));
     return new CaseRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
         rs.getString(5), rs.getString(6), decided == null ? null : decided.toInstant(),
-        rs.getInt(8), rs.getTimestamp(9).toInstant(), rs.getInt(10));
+        rs.getInt(8), rs.getTimestamp(9).toInstant(), rs.getInt(10), request);
   }
 }

@@ -1,6 +1,7 @@
 package io.holdfast.server.holds;
 
 import io.holdfast.core.hold.Hold;
+import io.holdfast.server.cases.CountedReports;
 import io.holdfast.server.web.ApiProblem;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +30,9 @@ public class HoldQueries {
     this.json = json;
   }
 
-  /** Distinct victims who reported the recipient as a scammer. */
+  /** Distinct victims whose reports count against the recipient ({@link CountedReports}). */
   public int reportersAgainst(String recipientKey) {
-    Integer n = jdbc.queryForObject("SELECT COUNT(DISTINCT reporter_account) FROM reports"
-        + " WHERE subject_key = ?", Integer.class, recipientKey);
-    return n == null ? 0 : n;
+    return CountedReports.reportersAgainst(jdbc, recipientKey);
   }
 
   public Optional<Hold> find(String holdId) {

@@ -223,15 +223,17 @@ public class HoldsController {
 
   /**
    * Money to a recipient that victims reported goes out only on a supervisor's word: an analyst
-   * alone cannot release it, whatever the investigation found.
+   * alone cannot release it, whatever the investigation found. A report counts here as it
+   * counts in screening and the investigation ({@code cases.CountedReports}): only from a
+   * reporter who paid the recipient, and not once an analyst rejected it.
    */
   private void requireSupervisorIfReported(String holdId) {
     Hold hold = queries.find(holdId).orElseThrow(() -> ApiProblem.notFound("hold " + holdId));
     int reporters = queries.reportersAgainst(hold.terms().recipientKey());
     if (reporters > 0 && !Actor.has(RouteRules.SUPERVISOR)) {
       throw new ApiProblem(io.holdfast.server.web.ProblemType.FORBIDDEN, "the recipient was"
-          + " reported as a scammer by " + reporters + " reporter(s); releasing this hold needs"
-          + " a supervisor");
+          + " reported as a scammer by " + reporters + " reporter(s) who paid it; releasing"
+          + " this hold needs a supervisor");
     }
   }
 

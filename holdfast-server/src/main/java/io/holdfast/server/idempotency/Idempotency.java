@@ -19,10 +19,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs a state-changing request at most once per {@code Idempotency-Key}. The key row, the
+ * Runs a state-changing request at most once per {@code Idempotency-Key} in its {@link Scope}:
+ * the caller, the account the platform acts for ({@code Holdfast-Account}) and the route. The
+ * same key from another account or on another route is a request of its own, so one
+ * customer's key can never replay another customer's answer. The key row, the
  * change and the stored response share one transaction (Brandur: "map the request to one
  * transaction"): a second request with the same key waits on the first's row lock, then replays
  * its response with {@code Idempotency-Hit: true}; the same key with a different body is 422.
@@ -33,7 +37,33 @@ import tools.jackson.databind.json.JsonMapper;
 public class Idempotency {
   public static final String HEADER = "Idempotency-Key";
   public static final String HIT_HEADER = "Idempotency-Hit";
+  /** The header naming the customer a platform acts for, part of every key's scope. */
+  public static final String ACCOUNT_HEADER = "Holdfast-Account";
   private static final int KEY_LENGTH_MAX = 200;
+  private static final int SCOPE_PART_LENGTH_MAX = 200;
+
+  /**
+   * Whose key it is: the caller ({@link Actor#current()}), the account it acts for ('' when
+   * none) and the route, as method and pattern ({@code POST /v1/holds/{holdId}/cancel}).
+   */
+  public record Scope(String principal, String account, String route) {
+    public Scope {
+      if (account.length() > SCOPE_PART_LENGTH_MAX) {
+        throw ApiProblem.invalidField(ACCOUNT_HEADER, ACCOUNT_HEADER + " is at most "
+            + SCOPE_PART_LENGTH_MAX + " characters");
+      }
+      io.holdfast.core.support.Invariants.check(route.length() <= SCOPE_PART_LENGTH_MAX,
+          "route patterns are short");
+    }
+
+    /** The scope of the current request, which a handler has been chosen for. */
+    public static Scope of(HttpServletRequest request) {
+      Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+      String account = request.getHeader(ACCOUNT_HEADER);
+      return new Scope(Actor.current(), account == null ? "" : account,
+          request.getMethod() + " " + (pattern == null ? request.getRequestURI() : pattern));
+    }
+  }
 
   /** What a request produced: the status and the object to send as JSON. */
   public record Result(HttpStatus status, Object body) {}
@@ -60,20 +90,22 @@ public class Idempotency {
     if (key.isBlank() || key.length() > KEY_LENGTH_MAX) {
       throw ApiProblem.invalidField(HEADER, "Idempotency-Key must be 1 to 200 characters");
     }
-    String principal = Actor.current();
+    Scope scope = Scope.of(request);
     String hash = requestHash(request);
     return tx.execute(status -> {
-      if (!claim(principal, key, hash)) {
-        return replay(load(principal, key).orElseThrow(), hash);
+      if (!claim(scope, key, hash)) {
+        return replay(load(scope, key).orElseThrow(), hash);
       }
       Result result = work.get();
       String body = json.writeValueAsString(result.body());
       jdbc.sql("""
               UPDATE idempotency_keys SET response_status = :status, response_body = :body
-              WHERE principal = :p AND idempotency_key = :k""")
+              WHERE principal = :p AND account = :a AND route = :r AND idempotency_key = :k""")
           .param("status", result.status().value())
           .param("body", body)
-          .param("p", principal)
+          .param("p", scope.principal())
+          .param("a", scope.account())
+          .param("r", scope.route())
           .param("k", key)
           .update();
       return ResponseEntity.status(result.status()).contentType(MediaType.APPLICATION_JSON)
@@ -81,24 +113,28 @@ public class Idempotency {
     });
   }
 
-  private boolean claim(String principal, String key, String hash) {
+  private boolean claim(Scope scope, String key, String hash) {
     return jdbc.sql("""
-            INSERT INTO idempotency_keys
-              (principal, idempotency_key, request_hash, response_status, response_body, created_at)
-            VALUES (:p, :k, :h, 0, '', :at)
+            INSERT INTO idempotency_keys (principal, account, route, idempotency_key,
+              request_hash, response_status, response_body, created_at)
+            VALUES (:p, :a, :r, :k, :h, 0, '', :at)
             ON CONFLICT DO NOTHING""")
-        .param("p", principal)
+        .param("p", scope.principal())
+        .param("a", scope.account())
+        .param("r", scope.route())
         .param("k", key)
         .param("h", hash)
         .param("at", Timestamp.from(clock.instant()))
         .update() == 1;
   }
 
-  private Optional<Stored> load(String principal, String key) {
+  private Optional<Stored> load(Scope scope, String key) {
     return jdbc.sql("""
             SELECT request_hash, response_status, response_body FROM idempotency_keys
-            WHERE principal = :p AND idempotency_key = :k""")
-        .param("p", principal)
+            WHERE principal = :p AND account = :a AND route = :r AND idempotency_key = :k""")
+        .param("p", scope.principal())
+        .param("a", scope.account())
+        .param("r", scope.route())
         .param("k", key)
         .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3)))
         .optional();

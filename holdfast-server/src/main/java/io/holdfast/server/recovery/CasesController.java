@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Cases for analysts: one per suspected scammer, with its reports, freezes, claims, refunds and
- * notes. Analysts decide cases, take notes and run restitution rounds.
+ * notes. Analysts reject cases or ask to confirm them (a second person approves a
+ * confirmation), take notes, and supervisors run restitution rounds.
  */
 @RestController
 @Tag(name = "Cases")
@@ -104,7 +105,8 @@ public class CasesController {
     return v;
   }
 
-  @Operation(summary = "An analyst confirms or rejects the scam")
+  @Operation(summary = "An analyst rejects the scam, or asks to confirm it (a second person"
+      + " approves the confirmation before it takes effect)")
   @PostMapping(path = "/v1/cases/{caseId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<String> decide(@PathVariable String caseId,
@@ -116,7 +118,24 @@ public class CasesController {
     }
     String note = note(body.note(), false);
     return idempotency.execute(request, () -> {
-      recovery.decide(caseId, decision.equals("confirm"), Actor.current(), note);
+      if (decision.equals("confirm")) {
+        recovery.requestConfirmation(caseId, Actor.current(), note);
+      } else {
+        recovery.reject(caseId, Actor.current(), note);
+      }
+      return new Idempotency.Result(HttpStatus.OK, get(caseId));
+    });
+  }
+
+  @Operation(summary = "A second person approves the confirmation someone else asked for; the"
+      + " case is confirmed")
+  @PostMapping(path = "/v1/cases/{caseId}/decision/approve",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<String> approveConfirmation(@PathVariable String caseId,
+      HttpServletRequest request) {
+    Ids.path("case_id", caseId);
+    return idempotency.execute(request, () -> {
+      recovery.approveConfirmation(caseId, Actor.current());
       return new Idempotency.Result(HttpStatus.OK, get(caseId));
     });
   }
@@ -190,6 +209,10 @@ public class CasesController {
     v.put("assigned_to", c.assignedTo());
     v.put("decided_by", c.decidedBy());
     v.put("decided_at", c.decidedAt() == null ? null : c.decidedAt().toString());
+    if (c.confirmation() != null) {
+      v.put("confirmation_requested_by", c.confirmation().by());
+      v.put("confirmation_requested_at", c.confirmation().at().toString());
+    }
     v.put("restitution_rounds", c.restitutionRound());
     v.put("created_at", c.createdAt().toString());
     return v;

@@ -63,47 +63,102 @@ public class RecoveryService {
   }
 
   /**
-   * Confirms or rejects the scam a case is about. Confirming labels its reports CONFIRMED,
-   * confirms its pending claims and its precautionary freezes; rejecting labels the reports
-   * REJECTED and rejects the claims (lifting a freeze still takes two people). Confirming also
-   * queues a sweep of the subject in the same transaction, so every account that paid the
-   * scammer is found and the silent ones reached, even if the server stops right after.
+   * The first person asks to confirm the scam a case is about. Confirming labels the case's
+   * reports, confirms its claims and freezes and sweeps the scammer's victims, so nothing of it
+   * takes effect until a second person approves ({@link #approveConfirmation}): a person never
+   * approves their own request, whatever their roles. The request and its note are recorded and
+   * audited; a case takes one request at a time.
    */
-  public CaseRows.CaseRow decide(String caseId, boolean confirm, String actor, String note) {
+  public CaseRows.CaseRow requestConfirmation(String caseId, String actor, String note) {
     return tx.execute(status -> {
-      CaseRows.CaseRow c = cases.lock(caseId)
-          .orElseThrow(() -> ApiProblem.notFound("case " + caseId));
-      if (!c.open()) {
-        throw new ApiProblem(ProblemType.CASE_ALREADY_DECIDED, "case " + caseId + " was already"
-            + " decided: " + c.state().toLowerCase(java.util.Locale.ROOT));
+      CaseRows.CaseRow c = openCase(caseId);
+      if (c.confirmation() != null) {
+        throw new ApiProblem(ProblemType.CONFLICT, "case " + caseId + " already waits for a"
+            + " second person to approve the confirmation " + c.confirmation().by()
+            + " asked for (POST /v1/cases/" + caseId + "/decision/approve)");
       }
       Instant now = clock.instant();
-      String state = confirm ? "CONFIRMED" : "REJECTED";
-      cases.decide(c, state, actor, now);
-      int labelled = cases.labelReports(caseId, state);
-      int decidedClaims = claims.decidePending(caseId, state, now);
-      int confirmedFreezes = 0;
-      if (confirm) {
-        for (Freeze f : freezeRows.ofCase(caseId)) {
-          if (f instanceof Freeze.Active a && a.kind() == FreezeKind.PRECAUTIONARY) {
-            freezes.apply(f.freezeId(), at -> new FreezeCommand.Confirm(actor, at,
-                "case " + caseId + " confirmed"));
-            confirmedFreezes++;
-          }
-        }
-      }
+      cases.requestConfirmation(c, new CaseRows.ConfirmationRequest(actor, now, note));
       if (note != null) {
         cases.addNote(caseId, actor, note, now);
       }
-      if (confirm) {
-        sweeps.request(c.subjectKey(), Sweeps.Trigger.CASE_CONFIRMED, "case " + caseId, null,
-            actor);
-      }
-      audit.record(actor, confirm ? "case.confirmed" : "case.rejected", "case", caseId, "OPEN",
-          state, labelled + " reports labelled, " + decidedClaims + " claims decided, "
-              + confirmedFreezes + " freezes confirmed" + (note == null ? "" : "; " + note));
+      audit.record(actor, "case.confirmation_requested", "case", caseId, "OPEN", "OPEN",
+          note == null ? "waiting for a second person" : note);
       return cases.find(caseId).orElseThrow();
     });
+  }
+
+  /**
+   * A second person approves the confirmation someone else asked for, and the case is
+   * confirmed: its reports labelled CONFIRMED, its pending claims and precautionary freezes
+   * confirmed, and a sweep of the subject queued in the same transaction, so every account that
+   * paid the scammer is found and the silent ones reached, even if the server stops right after.
+   */
+  public CaseRows.CaseRow approveConfirmation(String caseId, String actor) {
+    return tx.execute(status -> {
+      CaseRows.CaseRow c = openCase(caseId);
+      CaseRows.ConfirmationRequest request = c.confirmation();
+      if (request == null) {
+        throw new ApiProblem(ProblemType.CONFLICT, "nobody has asked to confirm case " + caseId
+            + "; confirming needs one person's request and a second person's approval");
+      }
+      if (request.by().equals(actor)) {
+        throw new ApiProblem(ProblemType.SECOND_PERSON_REQUIRED, "the person who asked to"
+            + " confirm case " + caseId + " cannot approve it; a second person must");
+      }
+      Instant now = clock.instant();
+      cases.decide(c, "CONFIRMED", actor, now);
+      int labelled = cases.labelReports(caseId, "CONFIRMED");
+      int decidedClaims = claims.decidePending(caseId, "CONFIRMED", now);
+      int confirmedFreezes = 0;
+      for (Freeze f : freezeRows.ofCase(caseId)) {
+        if (f instanceof Freeze.Active a && a.kind() == FreezeKind.PRECAUTIONARY) {
+          freezes.apply(f.freezeId(), at -> new FreezeCommand.Confirm(actor, at,
+              "case " + caseId + " confirmed"));
+          confirmedFreezes++;
+        }
+      }
+      sweeps.request(c.subjectKey(), Sweeps.Trigger.CASE_CONFIRMED, "case " + caseId, null,
+          actor);
+      audit.record(actor, "case.confirmed", "case", caseId, "OPEN", "CONFIRMED",
+          "requested by " + request.by() + "; " + labelled + " reports labelled, "
+              + decidedClaims + " claims decided, " + confirmedFreezes + " freezes confirmed");
+      return cases.find(caseId).orElseThrow();
+    });
+  }
+
+  /**
+   * Rejects the scam a case is about, one analyst's call (it stops nothing that protects
+   * anyone: lifting a freeze still takes two people): labels the reports REJECTED and rejects
+   * the pending claims; a confirmation waiting for approval is settled with it.
+   */
+  public CaseRows.CaseRow reject(String caseId, String actor, String note) {
+    return tx.execute(status -> {
+      CaseRows.CaseRow c = openCase(caseId);
+      Instant now = clock.instant();
+      cases.decide(c, "REJECTED", actor, now);
+      int labelled = cases.labelReports(caseId, "REJECTED");
+      int decidedClaims = claims.decidePending(caseId, "REJECTED", now);
+      if (note != null) {
+        cases.addNote(caseId, actor, note, now);
+      }
+      audit.record(actor, "case.rejected", "case", caseId, "OPEN", "REJECTED",
+          labelled + " reports labelled, " + decidedClaims + " claims decided"
+              + (c.confirmation() == null ? "" : "; " + c.confirmation().by()
+                  + "'s confirmation request set aside") + (note == null ? "" : "; " + note));
+      return cases.find(caseId).orElseThrow();
+    });
+  }
+
+  /** The case, locked; 404 when missing, 409 when already decided. */
+  private CaseRows.CaseRow openCase(String caseId) {
+    CaseRows.CaseRow c = cases.lock(caseId)
+        .orElseThrow(() -> ApiProblem.notFound("case " + caseId));
+    if (!c.open()) {
+      throw new ApiProblem(ProblemType.CASE_ALREADY_DECIDED, "case " + caseId + " was already"
+          + " decided: " + c.state().toLowerCase(java.util.Locale.ROOT));
+    }
+    return c;
   }
 
   /** The refunds one restitution round made. */

@@ -14,6 +14,7 @@ import io.holdfast.core.verdict.ScamVerdictModel;
 import io.holdfast.server.audit.AuditLog;
 import io.holdfast.server.cases.CaseRows;
 import io.holdfast.server.cases.ClaimRows;
+import io.holdfast.server.cases.CountedReports;
 import io.holdfast.server.freezes.FreezeService;
 import io.holdfast.server.holds.HoldService;
 import io.holdfast.server.support.IdGenerator;
@@ -95,11 +96,11 @@ public class ReportService {
     Filed filed = tx.execute(status -> fileInTransaction(request, actor));
     // Committed: the report now counts against the recipient in screening and the holds'
     // investigation on this instance (others rebuild it from the reports table when they
-    // start), but only when the reporter paid the recipient, the freeze policy's own test.
-    // Reports from people who never paid it are what an adversary files against an honest
-    // shop: on the demo's seed 2, three of them against one merchant returned 68 of its
-    // customers' held payments before this rule. They still open a case for an analyst.
-    if (filed.reporterPaid()) {
+    // start), but only when it counts by CountedReports' definition. Reports from people who
+    // never paid it are what an adversary files against an honest shop: on the demo's seed 2,
+    // three of them against one merchant returned 68 of its customers' held payments before
+    // this rule. They still open a case for an analyst.
+    if (CountedReports.counts(filed.reporterPaid(), null)) {
       features.recordReport(Counterparty.fromKey(filed.subjectKey()), request.reporterAccount());
     }
     meters.counter("holdfast.reports", "verdict", filed.verdict().outcome().name()).increment();

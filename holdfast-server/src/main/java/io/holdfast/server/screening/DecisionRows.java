@@ -33,9 +33,9 @@ public class DecisionRows {
         after_state, reason)
       VALUES (?, ?, 'transfer.screened', 'transfer', ?, NULL, ?, ?)""";
   private static final String INSERT_KEY = """
-      INSERT INTO idempotency_keys (principal, idempotency_key, request_hash, response_status,
-        response_body, created_at)
-      VALUES (?, ?, ?, 200, ?, ?)""";
+      INSERT INTO idempotency_keys (principal, account, route, idempotency_key, request_hash,
+        response_status, response_body, created_at)
+      VALUES (?, '', ?, ?, ?, 200, ?, ?)""";
 
   private final JdbcTemplate jdbc;
   private final HoldPlacement placement;
@@ -74,10 +74,11 @@ public class DecisionRows {
     if (!keyed.isEmpty()) {
       jdbc.batchUpdate(INSERT_KEY, keyed, keyed.size(), (ps, p) -> {
         ps.setString(1, p.actor());
-        ps.setString(2, p.idempotencyKey());
-        ps.setString(3, p.requestHash());
-        ps.setString(4, p.responseJson());
-        ps.setTimestamp(5, now);
+        ps.setString(2, StoredDecisions.ROUTE);
+        ps.setString(3, p.idempotencyKey());
+        ps.setString(4, p.requestHash());
+        ps.setString(5, p.responseJson());
+        ps.setTimestamp(6, now);
       });
     }
   }

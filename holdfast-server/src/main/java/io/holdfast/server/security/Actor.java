@@ -17,11 +17,15 @@ public final class Actor {
     return "user:" + username;
   }
 
-  /** Whether the current caller holds {@code authority} (a scope or a role). */
+  /**
+   * Whether the current caller holds {@code authority} (a scope or a role), directly or
+   * through {@link RouteRules#hierarchy()}: a supervisor has the analyst's role.
+   */
   public static boolean has(String authority) {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth != null && auth.getAuthorities().stream()
-        .anyMatch(a -> a.getAuthority().equals(authority));
+    return auth != null && RouteRules.hierarchy()
+        .getReachableGrantedAuthorities(auth.getAuthorities()).stream()
+        .anyMatch(a -> authority.equals(a.getAuthority()));
   }
 
   /** The authenticated caller of the current request. */

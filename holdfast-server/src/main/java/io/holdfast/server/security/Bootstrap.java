@@ -17,6 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * On first start with an empty store, creates the platform key from HOLDFAST_API_KEY and the
  * user {@code admin} from HOLDFAST_ADMIN_PASSWORD, so a fresh install can be called at once.
+ * Both are refused at start when too short to be secrets (a key under 16 characters, a
+ * password under 12). On a later start the stored key and password stay in force: when the
+ * environment's values differ from them, a warning says so (rotation is done with the users
+ * and keys API, issue #9), without printing either value.
  */
 @Component
 public class Bootstrap implements ApplicationRunner {
@@ -24,6 +28,8 @@ public class Bootstrap implements ApplicationRunner {
       List.of("screen", "ingest", "intel", "rules", "metrics", "holds", "instructions",
           "reports", "outreach", "prevention");
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
+  static final int API_KEY_CHARS_MIN = 16;
+  static final int ADMIN_PASSWORD_CHARS_MIN = 12;
 
   private final ApiKeys apiKeys;
   private final JdbcClient jdbc;
@@ -46,18 +52,33 @@ public class Bootstrap implements ApplicationRunner {
     this.clock = clock;
     this.apiKey = apiKey;
     this.adminPassword = adminPassword;
+    requireLength("HOLDFAST_API_KEY", apiKey, API_KEY_CHARS_MIN);
+    requireLength("HOLDFAST_ADMIN_PASSWORD", adminPassword, ADMIN_PASSWORD_CHARS_MIN);
+  }
+
+  /** Fails the start when a configured secret is too short; unset is allowed (nothing made). */
+  private static void requireLength(String variable, String value, int charsMin) {
+    if (!value.isBlank() && value.length() < charsMin) {
+      throw new IllegalStateException(variable + " must be at least " + charsMin
+          + " characters; it has " + value.length());
+    }
   }
 
   @Override
   public void run(ApplicationArguments args) {
     tx.executeWithoutResult(status -> {
-      if (!apiKey.isBlank() && apiKeys.isEmpty()) {
+      apiKeys.checkPepper();
+      if (!apiKey.isBlank() && !apiKeys.isEmpty()) {
+        warnIfApiKeyDiffers();
+      } else if (!apiKey.isBlank()) {
         apiKeys.create("bootstrap", "created from HOLDFAST_API_KEY", apiKey, PLATFORM_SCOPES);
         audit.record(Actor.SYSTEM, "api_key.created", "api_key", "bootstrap", null,
             "{\"scopes\":\"" + String.join(",", PLATFORM_SCOPES) + "\"}", "first start");
         LOG.info("created the platform API key 'bootstrap' from HOLDFAST_API_KEY");
       }
-      if (!adminPassword.isBlank() && noUsers()) {
+      if (!adminPassword.isBlank() && !noUsers()) {
+        warnIfAdminPasswordDiffers();
+      } else if (!adminPassword.isBlank()) {
         jdbc.sql("""
                 INSERT INTO users (username, password_hash, roles, created_at)
                 VALUES ('admin', :hash, 'ADMIN,SUPERVISOR,ANALYST', :at)""")
@@ -69,6 +90,25 @@ public class Bootstrap implements ApplicationRunner {
         LOG.info("created the user 'admin' from HOLDFAST_ADMIN_PASSWORD");
       }
     });
+  }
+
+  private void warnIfApiKeyDiffers() {
+    if (apiKeys.resolve(apiKey).isEmpty()) {
+      LOG.warn("HOLDFAST_API_KEY differs from the keys in the store and was not used: the"
+          + " stored bootstrap key stays in force. Keys are rotated with the keys API (issue"
+          + " #9), not by changing the environment");
+    }
+  }
+
+  private void warnIfAdminPasswordDiffers() {
+    String stored = jdbc.sql("SELECT password_hash FROM users WHERE username = 'admin'")
+        .query(String.class).optional().orElse(null);
+    if (stored == null || !encoder.matches(adminPassword, stored)) {
+      LOG.warn("HOLDFAST_ADMIN_PASSWORD differs from the stored password of user 'admin' (or"
+          + " there is no such user) and was not used: the stored password stays in force."
+          + " Passwords are changed with the users API (issue #9), not by changing the"
+          + " environment");
+    }
   }
 
   private boolean noUsers() {

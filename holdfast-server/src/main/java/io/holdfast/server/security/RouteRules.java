@@ -5,10 +5,19 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import java.util.List;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 
 /**
  * The one table of who may call what. Every route the server maps must match a row here (a
  * test enumerates the handler mappings and fails otherwise); anything unmatched is denied.
+ *
+ * <p>Roles form one hierarchy, {@link #hierarchy()}: SUPERVISOR &gt; ANALYST, so a supervisor
+ * can do whatever an analyst can, and a row names {@link #ANALYST} alone when supervisors may
+ * call it too. ADMIN administers people, keys and the server; it implies no other role (the
+ * bootstrap user {@code admin} holds all three). What a role may do on a route is not all:
+ * the four-eyes rules (a person never approves their own request, whatever their roles) are
+ * checked where the request is decided, not here.
  */
 public final class RouteRules {
   public static final String SCREEN = "SCOPE_screen";
@@ -24,7 +33,16 @@ public final class RouteRules {
   public static final String SUPERVISOR = "ROLE_SUPERVISOR";
   public static final String ADMIN = "ROLE_ADMIN";
 
+  private static final RoleHierarchy HIERARCHY = RoleHierarchyImpl.withDefaultRolePrefix()
+      .role("SUPERVISOR").implies("ANALYST")
+      .build();
+
   private RouteRules() {}
+
+  /** The roles each role implies: SUPERVISOR implies ANALYST, and nothing else implies. */
+  public static RoleHierarchy hierarchy() {
+    return HIERARCHY;
+  }
 
   public static List<RouteRule> all() {
     return List.of(
@@ -64,18 +82,19 @@ public final class RouteRules {
         RouteRule.of(POST, "/v1/call-tasks/{taskId}/outcome", ANALYST),
         RouteRule.of(POST, "/v1/reports", REPORTS),
         RouteRule.of(GET, "/v1/reports/{reportId}", REPORTS, ANALYST),
-        RouteRule.of(POST, "/v1/freezes", ANALYST, SUPERVISOR),
+        RouteRule.of(POST, "/v1/freezes", ANALYST),
         RouteRule.of(GET, "/v1/freezes/{freezeId}", ANALYST, INSTRUCTIONS),
         RouteRule.of(POST, "/v1/freezes/{freezeId}/confirm", ANALYST),
         RouteRule.of(POST, "/v1/freezes/{freezeId}/appeal", REPORTS),
         RouteRule.of(POST, "/v1/freezes/{freezeId}/unfreeze", ANALYST),
-        RouteRule.of(POST, "/v1/freezes/{freezeId}/unfreeze/approve", ANALYST, SUPERVISOR),
+        RouteRule.of(POST, "/v1/freezes/{freezeId}/unfreeze/approve", ANALYST),
         RouteRule.of(POST, "/v1/freezes/{freezeId}/funds", INSTRUCTIONS),
         RouteRule.of(GET, "/v1/cases", ANALYST),
         RouteRule.of(GET, "/v1/cases/{caseId}", ANALYST),
         RouteRule.of(POST, "/v1/cases/{caseId}/decision", ANALYST),
+        RouteRule.of(POST, "/v1/cases/{caseId}/decision/approve", ANALYST),
         RouteRule.of(POST, "/v1/cases/{caseId}/notes", ANALYST),
-        RouteRule.of(POST, "/v1/cases/{caseId}/assign", ANALYST, SUPERVISOR),
+        RouteRule.of(POST, "/v1/cases/{caseId}/assign", ANALYST),
         RouteRule.of(POST, "/v1/cases/{caseId}/restitution", SUPERVISOR),
         RouteRule.of(GET, "/v1/stats/recovery", ANALYST, "SCOPE_metrics"),
         RouteRule.of(POST, "/v1/scammers", ANALYST),
@@ -88,27 +107,27 @@ public final class RouteRules {
         RouteRule.of(POST, "/v1/outreach/{outreachId}/messages/{messageId}/shown", OUTREACH),
         RouteRule.of(GET, "/v1/stats/outreach", ANALYST, "SCOPE_metrics"),
         RouteRule.of(POST, "/v1/le-requests", SUPERVISOR),
-        RouteRule.of(GET, "/v1/le-requests/{requestId}", ANALYST, SUPERVISOR),
-        RouteRule.of(GET, "/v1/cases/{caseId}/evidence", ANALYST, SUPERVISOR),
-        RouteRule.of(GET, "/v1/cases/{caseId}/evidence.html", ANALYST, SUPERVISOR),
+        RouteRule.of(GET, "/v1/le-requests/{requestId}", ANALYST),
+        RouteRule.of(GET, "/v1/cases/{caseId}/evidence", ANALYST),
+        RouteRule.of(GET, "/v1/cases/{caseId}/evidence.html", ANALYST),
         RouteRule.of(POST, "/v1/assessments/runs", SUPERVISOR, ADMIN),
-        RouteRule.of(GET, "/v1/assessments/runs/{date}", ANALYST, SUPERVISOR, ADMIN),
+        RouteRule.of(GET, "/v1/assessments/runs/{date}", ANALYST, ADMIN),
         RouteRule.of(GET, "/v1/accounts/{accountId}/assessments", ANALYST),
         RouteRule.of(GET, "/v1/prevention/messages", PREVENTION),
         RouteRule.of(POST, "/v1/prevention/messages/{messageId}/shown", PREVENTION),
         RouteRule.of(GET, "/v1/accounts/{accountId}/prevention-messages", ANALYST),
         RouteRule.of(GET, "/v1/accounts/{accountId}/alert-opt-outs", INGEST, ANALYST),
         RouteRule.of(PUT, "/v1/accounts/{accountId}/alert-opt-outs", INGEST),
-        RouteRule.of(POST, "/v1/campaigns", ANALYST, SUPERVISOR),
-        RouteRule.of(GET, "/v1/campaigns", ANALYST, SUPERVISOR),
-        RouteRule.of(POST, "/v1/campaigns/preview", ANALYST, SUPERVISOR),
-        RouteRule.of(POST, "/v1/campaigns/surges", ANALYST, SUPERVISOR),
+        RouteRule.of(POST, "/v1/campaigns", ANALYST),
+        RouteRule.of(GET, "/v1/campaigns", ANALYST),
+        RouteRule.of(POST, "/v1/campaigns/preview", ANALYST),
+        RouteRule.of(POST, "/v1/campaigns/surges", ANALYST),
         RouteRule.of(POST, "/v1/campaigns/deliveries", SUPERVISOR, ADMIN),
-        RouteRule.of(GET, "/v1/campaigns/{campaignId}", ANALYST, SUPERVISOR),
-        RouteRule.of(POST, "/v1/campaigns/{campaignId}/activate", ANALYST, SUPERVISOR),
-        RouteRule.of(POST, "/v1/campaigns/{campaignId}/pause", ANALYST, SUPERVISOR),
-        RouteRule.of(POST, "/v1/campaigns/{campaignId}/end", ANALYST, SUPERVISOR),
-        RouteRule.of(POST, "/v1/campaigns/{campaignId}/dismiss", ANALYST, SUPERVISOR),
+        RouteRule.of(GET, "/v1/campaigns/{campaignId}", ANALYST),
+        RouteRule.of(POST, "/v1/campaigns/{campaignId}/activate", ANALYST),
+        RouteRule.of(POST, "/v1/campaigns/{campaignId}/pause", ANALYST),
+        RouteRule.of(POST, "/v1/campaigns/{campaignId}/end", ANALYST),
+        RouteRule.of(POST, "/v1/campaigns/{campaignId}/dismiss", ANALYST),
         RouteRule.of(GET, "/v1/stats/prevention", ANALYST, "SCOPE_metrics"),
         RouteRule.of(GET, "/v1/webhooks/deliveries", ADMIN),
         RouteRule.of(POST, "/v1/webhooks/deliveries/{instructionId}/retry", ADMIN),

@@ -2,10 +2,13 @@ package io.holdfast.server.security;
 
 import io.holdfast.server.web.ProblemType;
 import io.holdfast.server.web.Problems;
+import java.nio.file.Path;
 import java.util.Arrays;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,7 +17,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -55,6 +57,15 @@ public class SecurityConfig {
   }
 
   /**
+   * The roles' hierarchy, defined once in {@link RouteRules}; Spring Security applies it to
+   * every row of the table.
+   */
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return RouteRules.hierarchy();
+  }
+
+  /**
    * No Micrometer observation around every security filter: on the screening path those
    * observations cost more CPU than the decision itself, and they measure nothing we act on.
    */
@@ -63,9 +74,21 @@ public class SecurityConfig {
     return SecurityObservationSettings.noObservations();
   }
 
+  /**
+   * Passwords are bcrypt (new ones) or argon2, nothing else: a row stored as {@code {noop}},
+   * {@code {sha256}} or any other id matches no password, and {@link #users} refuses it before
+   * that with a log line naming the user.
+   */
   @Bean
   PasswordEncoder passwordEncoder() {
-    return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    return new VerifiedPasswords(StrongPasswords.encoder());
+  }
+
+  /** The server secret API keys are hashed with ({@link KeyPepper}: where it lives and why). */
+  @Bean
+  KeyPepper keyPepper(@Value("${holdfast.key-pepper:}") String configured,
+      @Value("${holdfast.key-pepper-file:./holdfast-data/key-pepper}") String file) {
+    return KeyPepper.resolve(configured, Path.of(file));
   }
 
   @Bean
@@ -73,7 +96,7 @@ public class SecurityConfig {
     return username -> jdbc.sql("SELECT username, password_hash, roles FROM users WHERE username = :u")
         .param("u", username)
         .query((rs, n) -> User.withUsername(rs.getString(1))
-            .password(rs.getString(2))
+            .password(StrongPasswords.require(rs.getString(1), rs.getString(2)))
             .authorities(Arrays.stream(rs.getString(3).split(","))
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
                 .toList())

@@ -4,6 +4,7 @@ import io.holdfast.core.account.AccountEventType;
 import io.holdfast.core.feature.FeatureStore;
 import io.holdfast.core.transfer.Counterparty;
 import io.holdfast.server.accounts.AccountRepository;
+import io.holdfast.server.cases.CountedReports;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,14 +107,10 @@ public class FeatureStateLoader implements SmartInitializingSingleton {
           features.recordHold(new Counterparty.PlatformAccount(rs.getString(1)).key(),
               rs.getString(2), rs.getTimestamp(3).toInstant().getEpochSecond(), rs.getLong(4));
         }, Timestamp.from(clock.instant().minus(HELD_LOOKBACK)));
-    // Victims' reports: a reported recipient makes other senders' payments to it riskier. As
-    // when a report is filed (ReportService), only reporters who paid the recipient count, and
-    // not once an analyst rejected the report.
-    jdbc.query("SELECT subject_key, reporter_account FROM reports WHERE reporter_paid"
-            + " AND (label IS NULL OR label <> 'REJECTED') ORDER BY created_at",
-        rs -> {
-          features.recordReport(Counterparty.fromKey(rs.getString(1)), rs.getString(2));
-        });
+    // Victims' reports: a reported recipient makes other senders' payments to it riskier,
+    // counted as when a report is filed (ReportService): by CountedReports' one definition.
+    CountedReports.forEach(jdbc, (subject, reporter) ->
+        features.recordReport(Counterparty.fromKey(subject), reporter));
     return new LoadReport(counts[0], counts[1], counts[2], (System.nanoTime() - start) / 1_000_000);
   }
 }

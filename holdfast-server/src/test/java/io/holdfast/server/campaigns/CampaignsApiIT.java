@@ -46,11 +46,15 @@ class CampaignsApiIT extends CampaignFixtures {
     assertThat(person("ANALYST").get("/v1/stats/prevention").status()).isEqualTo(200);
     assertThat(platform().get("/v1/stats/prevention").status()).as("the metrics scope")
         .isEqualTo(200);
-    assertThat(person("SUPERVISOR").get("/v1/stats/prevention").status()).isEqualTo(403);
+    assertThat(person("SUPERVISOR").get("/v1/stats/prevention").status())
+        .as("a supervisor can do what an analyst can").isEqualTo(200);
+    assertThat(person("ADMIN").get("/v1/stats/prevention").status())
+        .as("an administrator of people and keys is not an analyst").isEqualTo(403);
   }
 
+  /** A person never approves their own request, whatever their roles (issue #18). */
   @Test
-  void theCreatorNeedsASecondPersonUnlessASupervisor() {
+  void theCreatorNeedsASecondPersonEvenASupervisor() {
     Api ann = person("ANALYST");
     String id = ann.post("/v1/campaigns", Api.json(draft())).json().path("campaign_id")
         .asString();
@@ -63,9 +67,12 @@ class CampaignsApiIT extends CampaignFixtures {
     Api sue = person("SUPERVISOR");
     String hers = sue.post("/v1/campaigns", Api.json(draft())).json().path("campaign_id")
         .asString();
-    Api.Response activated = sue.post("/v1/campaigns/" + hers + "/activate", null);
-    assertThat(activated.status()).as(activated.body()).isEqualTo(200);
-    assertThat(activated.json().path("activated_by").asString()).startsWith("user:person");
+    Api.Response herOwn = sue.post("/v1/campaigns/" + hers + "/activate", null);
+    assertThat(herOwn.status()).as(herOwn.body()).isEqualTo(403);
+    assertThat(herOwn.problemType()).endsWith("/second-person-required");
+    Api.Response byAnn = ann.post("/v1/campaigns/" + hers + "/activate", null);
+    assertThat(byAnn.status()).as(byAnn.body()).isEqualTo(200);
+    assertThat(byAnn.json().path("activated_by").asString()).startsWith("user:person");
   }
 
   @Test

@@ -134,6 +134,32 @@ class HoldsIT extends PostgresServerTest {
         + " AND kind = 'RETURN'", holdId)).isEqualTo(1);
   }
 
+  /**
+   * An Idempotency-Key belongs to the caller, the account it acts for and the route: another
+   * account sending the owner's key is a request of its own (the normal 404 for a hold that is
+   * not theirs), never a replay of the owner's answer.
+   */
+  @Test
+  void anIdempotencyKeyDoesNotReplayAcrossAccounts() {
+    String sender = id("s");
+    String holdId = held(sender).path("hold_id").asString();
+    String key = id("k");
+    Api.Response cancelled = platform().post("/v1/holds/" + holdId + "/cancel", "{}",
+        Map.of(HoldsController.ACCOUNT_HEADER, sender, "Idempotency-Key", key));
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+
+    Api.Response intruder = platform().post("/v1/holds/" + holdId + "/cancel", "{}",
+        Map.of(HoldsController.ACCOUNT_HEADER, id("intruder"), "Idempotency-Key", key));
+    assertThat(intruder.header("Idempotency-Hit")).as(intruder.body()).isNull();
+    assertThat(intruder.status()).as(intruder.body()).isEqualTo(404);
+    assertThat(intruder.body()).doesNotContain(sender);
+
+    Api.Response owner = platform().post("/v1/holds/" + holdId + "/cancel", "{}",
+        Map.of(HoldsController.ACCOUNT_HEADER, sender, "Idempotency-Key", key));
+    assertThat(owner.header("Idempotency-Hit")).isEqualTo("true");
+    assertThat(owner.body()).isEqualTo(cancelled.body());
+  }
+
   @Test
   void concurrentCancelReleaseAndReturnHaveExactlyOneWinner() throws Exception {
     for (int round = 0; round < 5; round++) {

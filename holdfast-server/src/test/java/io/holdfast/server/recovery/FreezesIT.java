@@ -63,21 +63,6 @@ class FreezesIT extends RecoveryTestSupport {
   }
 
   @Test
-  void releasingAHeldPaymentToAReportedRecipientNeedsASupervisor() {
-    String recipient = id("reported");
-    String holdId = screenHeld(id("sender"), recipient, 5_000, "TEST_HOLD").path("hold")
-        .path("hold_id").asString();
-    assertThat(reportAccount(id("victim"), recipient, SCAM_STORY).status()).isEqualTo(201);
-    Api.Response analyst = person("ANALYST").post("/v1/holds/" + holdId + "/release",
-        "{\"note\":\"looks fine\"}");
-    assertThat(analyst.status()).as(analyst.body()).isEqualTo(403);
-    assertThat(analyst.json().path("detail").asString()).contains("supervisor");
-    Api.Response supervisor = person("ANALYST,SUPERVISOR").post("/v1/holds/" + holdId
-        + "/release", "{\"note\":\"checked with the sender by phone\"}");
-    assertThat(supervisor.status()).as(supervisor.body()).isEqualTo(200);
-  }
-
-  @Test
   void aLawEnforcementFreezeNeedsASupervisor() {
     String account = id("mule");
     Api.Response analyst = freeze(person("ANALYST"), account, "law_enforcement");

@@ -74,8 +74,7 @@ class RecoveryIT extends RecoveryTestSupport {
         .isGreaterThanOrEqualTo(60_000);
     long frozen = freeze.path("frozen_funds").get(0).path("amount_minor").asLong();
 
-    Api.Response decided = admin().post("/v1/cases/" + caseId + "/decision",
-        "{\"decision\":\"confirm\",\"note\":\"three victims, same script\"}");
+    Api.Response decided = confirmCase(caseId, "three victims, same script");
     assertThat(decided.status()).as(decided.body()).isEqualTo(200);
     assertThat(decided.json().path("freezes").get(0).path("kind").asString())
         .isEqualTo("confirmed");

@@ -37,8 +37,7 @@ class RestitutionConcurrencyIT extends RecoveryTestSupport {
       assertThat(r.status()).as(r.body()).isEqualTo(201);
       assertThat(r.json().path("claim_ids").size()).isOne();
     }
-    assertThat(admin().post("/v1/cases/" + caseId + "/decision", "{\"decision\":\"confirm\"}")
-        .status()).isEqualTo(200);
+    assertThat(confirmCase(caseId, null).status()).isEqualTo(200);
     long pool = 0;
     for (long frozen : new long[] {70_000, 150_000, 400_000}) {
       Api.Response funds = platform().post("/v1/freezes/" + freezeId + "/funds",

@@ -125,6 +125,50 @@ class AuthorizationIT extends PostgresServerTest {
     assertThat(anonymous().get("/v1/nothing-here").status()).isEqualTo(401);
   }
 
+  @Test
+  void keysAreStoredAsAKeyedHashAndOldDigestsAreRehashedOnFirstUse() throws Exception {
+    var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+    String secret = id("secret");
+    String keyId = id("key");
+    context.getBean(org.springframework.transaction.support.TransactionTemplate.class)
+        .executeWithoutResult(s -> apiKeys.create(keyId, "test", secret, List.of("ingest")));
+    assertThat(storedHash(jdbc, keyId)).as("not the unsalted digest of the key")
+        .isNotEqualTo(sha256(secret)).hasSize(64);
+
+    String old = id("old-secret");
+    String oldId = id("key");
+    jdbc.sql("INSERT INTO api_keys (key_id, name, key_hash, scopes, created_at)"
+            + " VALUES (:id, 'written before the pepper', :h, 'ingest', CURRENT_TIMESTAMP)")
+        .param("id", oldId).param("h", sha256(old)).update();
+    String account = "/v1/accounts/" + id("a");
+    assertThat(Api.withKey(port(), old).put(account, "{\"created_at\":\"2025-01-01T00:00:00Z\"}")
+        .status()).as("an old row still verifies").isEqualTo(201);
+    assertThat(storedHash(jdbc, oldId)).as("and is rehashed").isNotEqualTo(sha256(old))
+        .hasSize(64);
+  }
+
+  @Test
+  void aPasswordStoredInTheClearIsRefused() {
+    String user = id("plain");
+    context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(
+            "INSERT INTO users (username, password_hash, roles, created_at)"
+                + " VALUES (:u, '{noop}plain-password-123', 'ANALYST', CURRENT_TIMESTAMP)")
+        .param("u", user).update();
+    Api.Response r = Api.withUser(port(), user, "plain-password-123").get("/v1/rules");
+    assertThat(r.status()).as(r.body()).isEqualTo(401);
+  }
+
+  private static String storedHash(org.springframework.jdbc.core.simple.JdbcClient jdbc,
+      String keyId) {
+    return jdbc.sql("SELECT key_hash FROM api_keys WHERE key_id = :id").param("id", keyId)
+        .query(String.class).single();
+  }
+
+  private static String sha256(String text) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   private void apiKeysCreate(String secret, List<String> scopes) {
     org.springframework.transaction.support.TransactionTemplate tx =
         context.getBean(org.springframework.transaction.support.TransactionTemplate.class);

@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
         "holdfast.api-key=" + PostgresServerTest.PLATFORM_KEY,
         "holdfast.admin-password=" + PostgresServerTest.ADMIN_PASSWORD,
+        "holdfast.key-pepper=" + PostgresServerTest.KEY_PEPPER,
         "holdfast.rules.refresh-millis=600000",
         // The rules are under test here; the learned model (which would add its own warnings)
         // is tested in the core, on the embedded store (smoke) and by the demo.
@@ -34,6 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PostgresServerTest {
   public static final String PLATFORM_KEY = "test-platform-key-0123456789";
   public static final String ADMIN_PASSWORD = "test-admin-password";
+  /** The API-key pepper of the suite's database (every context sharing it needs the same). */
+  public static final String KEY_PEPPER = "test-key-pepper-0123456789abcdef0123456789";
 
   @Autowired
   protected Environment environment;
@@ -59,6 +62,27 @@ public abstract class PostgresServerTest {
 
   protected Api anonymous() {
     return Api.withKey(port(), null);
+  }
+
+  @Autowired
+  private org.springframework.jdbc.core.JdbcTemplate baseJdbc;
+  @Autowired
+  private org.springframework.security.crypto.password.PasswordEncoder baseEncoder;
+
+  /**
+   * Confirms a case the two-person way: the admin asks with {@code note}, a second analyst
+   * (a user of its own, created for the call) approves. Returns the approval's answer.
+   */
+  protected Api.Response confirmCase(String caseId, String note) {
+    String body = note == null ? "{\"decision\":\"confirm\"}"
+        : Api.json(java.util.Map.of("decision", "confirm", "note", note));
+    Api.Response asked = admin().post("/v1/cases/" + caseId + "/decision", body);
+    org.assertj.core.api.Assertions.assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+    String name = id("reviewer");
+    baseJdbc.update("INSERT INTO users (username, password_hash, roles, created_at)"
+        + " VALUES (?, ?, 'ANALYST', CURRENT_TIMESTAMP)", name, baseEncoder.encode("pw-" + name));
+    return Api.withUser(port(), name, "pw-" + name)
+        .post("/v1/cases/" + caseId + "/decision/approve", null);
   }
 
   /**

@@ -32,6 +32,19 @@ public final class TestDatabase {
     return url;
   }
 
+  /**
+   * Another fresh database on the same server, dropped at exit, for a test that starts servers
+   * of its own and needs a store nobody else wrote to.
+   */
+  public static synchronized String fresh() {
+    url();
+    String name = "hf_test_" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36)
+        .toLowerCase(Locale.ROOT);
+    execute("CREATE DATABASE " + name);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(name)));
+    return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+  }
+
   public static String user() {
     return USER;
   }

@@ -132,8 +132,7 @@ class OutreachIT extends SweepTestSupport {
     Found f = sweptSilentVictim(40_000);
     String scammer = jdbc.sql("SELECT subject_key FROM scammers WHERE scammer_id = :s")
         .param("s", f.scammerId()).query(String.class).single();
-    Api.Response decided = admin().post("/v1/cases/" + f.caseId() + "/decision",
-        "{\"decision\":\"confirm\"}");
+    Api.Response decided = confirmCase(f.caseId(), null);
     assertThat(decided.status()).as(decided.body()).isEqualTo(200);
     JsonNode claim = decided.json().path("claims").get(0);
     assertThat(claim.path("state").asString()).isEqualTo("pending");

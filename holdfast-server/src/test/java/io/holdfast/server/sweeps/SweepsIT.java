@@ -154,8 +154,7 @@ class SweepsIT extends SweepTestSupport {
         "reporter_account", reporter, "recipient_account", scammer,
         "narrative", "Fake support agent told me to move my coins to a safe wallet.")));
     String caseId = report.json().path("case_id").asString();
-    Api.Response decided = admin().post("/v1/cases/" + caseId + "/decision",
-        "{\"decision\":\"confirm\"}");
+    Api.Response decided = confirmCase(caseId, null);
     assertThat(decided.status()).as(decided.body()).isEqualTo(200);
     String sweepId = jdbc.sql("SELECT s.sweep_id FROM sweeps s JOIN scammers c"
         + " ON c.scammer_id = s.scammer_id WHERE c.subject_key = :k AND s.trigger_kind ="

@@ -8,8 +8,9 @@ import java.time.Instant;
 
 /**
  * A warning campaign as one of its states. {@link Draft} (an analyst's) and {@link Proposed}
- * (the surge detector's) wait for activation, which takes a supervisor or a second person who
- * did not create it, so no one person can message thousands of customers alone. {@link Active}
+ * (the surge detector's) wait for activation, which takes a second person who did not create
+ * it, even when the creator is a supervisor: a person never approves their own request,
+ * whatever their roles, so no one person can message thousands of customers alone. {@link Active}
  * sends on its schedule; {@link Paused} does not, and can be activated again (by the same
  * rule). {@link Ended} and {@link Cancelled} are terminal.
  */
@@ -82,10 +83,10 @@ public sealed interface Campaign {
       if (c instanceof Active) {
         return notAllowed(c, "the campaign is active already");
       }
-      if (!a.supervisor() && a.by().equals(c.terms().createdBy())) {
-        return new Rejected(Reason.SAME_PERSON, "a supervisor, or someone other than its"
-            + " creator " + c.terms().createdBy() + ", must activate campaign "
-            + c.campaignId());
+      if (a.by().equals(c.terms().createdBy())) {
+        return new Rejected(Reason.SAME_PERSON, "someone other than its creator "
+            + c.terms().createdBy() + " must activate campaign " + c.campaignId()
+            + ", whatever the creator's roles");
       }
       if (c.terms().schedule().over(a.at())) {
         return notAllowed(c, "the campaign's window ended at " + c.terms().schedule().endsAt());

@@ -8,8 +8,8 @@ public sealed interface CampaignCommand {
 
   Instant at();
 
-  /** Start sending. {@code supervisor} says whether {@code by} holds the supervisor role. */
-  record Activate(String by, Instant at, boolean supervisor) implements CampaignCommand {}
+  /** Start sending: by anyone but the campaign's creator, whatever their roles. */
+  record Activate(String by, Instant at) implements CampaignCommand {}
 
   record Pause(String by, Instant at, String note) implements CampaignCommand {}
 

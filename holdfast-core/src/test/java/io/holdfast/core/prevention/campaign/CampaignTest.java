@@ -33,27 +33,25 @@ class CampaignTest {
   }
 
   @Test
-  void theCreatorCannotActivateTheirOwnDraftUnlessASupervisor() {
+  void theCreatorCannotActivateTheirOwnDraftWhateverTheirRoles() {
     Campaign draft = new Campaign.Draft(terms("user:ann", null), 1);
-    assertThat(rejected(draft.handle(new CampaignCommand.Activate("user:ann", START, false))))
+    assertThat(rejected(draft.handle(new CampaignCommand.Activate("user:ann", START))))
         .isEqualTo(Reason.SAME_PERSON);
-    Campaign byBob = next(draft.handle(new CampaignCommand.Activate("user:bob", START, false)));
+    Campaign byBob = next(draft.handle(new CampaignCommand.Activate("user:bob", START)));
     assertThat(byBob).isInstanceOf(Campaign.Active.class);
     assertThat(byBob.version()).isEqualTo(2);
-    Campaign bySupervisor = next(draft.handle(new CampaignCommand.Activate("user:ann", START,
-        true)));
-    assertThat(((Campaign.Active) bySupervisor).activation().by()).isEqualTo("user:ann");
+    assertThat(((Campaign.Active) byBob).activation().by()).isEqualTo("user:bob");
   }
 
   @Test
   void aProposalIsApprovedByAnyAnalystOrDismissedAndThenEndsNothing() {
     Campaign proposed = new Campaign.Proposed(terms("system:surge", "7 confirmed"), 1);
-    assertThat(next(proposed.handle(new CampaignCommand.Activate("user:ann", START, false))))
+    assertThat(next(proposed.handle(new CampaignCommand.Activate("user:ann", START))))
         .isInstanceOf(Campaign.Active.class);
     Campaign dismissed = next(proposed.handle(new CampaignCommand.Dismiss("user:ann", START,
         "seasonal")));
     assertThat(dismissed).isInstanceOf(Campaign.Cancelled.class);
-    for (CampaignCommand c : List.of(new CampaignCommand.Activate("user:bob", START, true),
+    for (CampaignCommand c : List.of(new CampaignCommand.Activate("user:bob", START),
         new CampaignCommand.Pause("user:bob", START, null),
         new CampaignCommand.End("user:bob", START, null),
         new CampaignCommand.Dismiss("user:bob", START, null))) {
@@ -64,7 +62,7 @@ class CampaignTest {
   @Test
   void everyStateAgainstEveryCommand() {
     Campaign draft = new Campaign.Draft(terms("user:ann", null), 1);
-    Campaign active = next(draft.handle(new CampaignCommand.Activate("user:bob", START, false)));
+    Campaign active = next(draft.handle(new CampaignCommand.Activate("user:bob", START)));
     Campaign paused = next(active.handle(new CampaignCommand.Pause("user:bob", START, "x")));
     Campaign ended = next(paused.handle(new CampaignCommand.End("user:bob", START, "x")));
     assertThat(paused).isInstanceOf(Campaign.Paused.class);
@@ -74,18 +72,18 @@ class CampaignTest {
         .isEqualTo(Reason.NOT_ALLOWED);
     assertThat(rejected(draft.handle(new CampaignCommand.End("user:bob", START, null))))
         .isEqualTo(Reason.NOT_ALLOWED);
-    assertThat(rejected(active.handle(new CampaignCommand.Activate("user:bob", START, true))))
+    assertThat(rejected(active.handle(new CampaignCommand.Activate("user:bob", START))))
         .isEqualTo(Reason.NOT_ALLOWED);
     assertThat(rejected(active.handle(new CampaignCommand.Dismiss("user:bob", START, null))))
         .isEqualTo(Reason.NOT_ALLOWED);
-    assertThat(next(paused.handle(new CampaignCommand.Activate("user:cy", START, false))))
+    assertThat(next(paused.handle(new CampaignCommand.Activate("user:cy", START))))
         .isInstanceOf(Campaign.Active.class);
-    assertThat(rejected(paused.handle(new CampaignCommand.Activate("user:ann", START, false))))
+    assertThat(rejected(paused.handle(new CampaignCommand.Activate("user:ann", START))))
         .as("the creator still needs a second person to resume").isEqualTo(Reason.SAME_PERSON);
-    assertThat(rejected(ended.handle(new CampaignCommand.Activate("user:cy", START, true))))
+    assertThat(rejected(ended.handle(new CampaignCommand.Activate("user:cy", START))))
         .isEqualTo(Reason.ALREADY_ENDED);
     Instant late = START.plus(Duration.ofDays(10));
-    assertThat(rejected(draft.handle(new CampaignCommand.Activate("user:bob", late, true))))
+    assertThat(rejected(draft.handle(new CampaignCommand.Activate("user:bob", late))))
         .as("a window that is over cannot start").isEqualTo(Reason.NOT_ALLOWED);
   }
 
