@@ -35,13 +35,13 @@ class EmbeddedStoreSmokeTest {
   }
 
   private static ConfigurableApplicationContext start() {
-    return HoldfastServer.start("--server.port=0", "--holdfast.api-key=smoke-key",
-        "--holdfast.admin-password=smoke-pw", "--HOLDFAST_DATA_DIR=" + dataDir);
+    return HoldfastServer.start("--server.port=0", "--holdfast.api-key=smoke-platform-key-0123",
+        "--holdfast.admin-password=smoke-admin-password", "--HOLDFAST_DATA_DIR=" + dataDir);
   }
 
   /** Every segment criterion's SQL, a campaign's round and the numbers run on the embedded store too. */
   private static void campaignOnTheEmbeddedStore(ConfigurableApplicationContext context) {
-    Api admin = Api.withUser(port(context), "admin", "smoke-pw");
+    Api admin = Api.withUser(port(context), "admin", "smoke-admin-password");
     String segment = "{\"countries\":[\"GB\"],\"age_bands\":[\"65+\",\"18-24\"],"
         + "\"vulnerable\":false,\"paid_new_address_within_days\":7,\"deposit_within_days\":7,"
         + "\"open_hold\":false,\"exposure_min\":0.1,\"exposure_max\":0.9}";
@@ -54,7 +54,15 @@ class EmbeddedStoreSmokeTest {
         + "\"b\"}],\"schedule\":{\"ends_at\":\"" + ends + "\",\"cadence\":\"once\"}}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String id = created.json().path("campaign_id").asString();
-    assertThat(admin.post("/v1/campaigns/" + id + "/activate", null).status()).isEqualTo(200);
+    // A campaign is activated by someone other than its creator (four eyes).
+    String hash = context.getBean(org.springframework.security.crypto.password.PasswordEncoder
+        .class).encode("smoke-second-analyst");
+    context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).update("INSERT INTO users"
+        + " (username, password_hash, roles, created_at) VALUES ('second', ?, 'SUPERVISOR',"
+        + " CURRENT_TIMESTAMP)", hash);
+    Api second = Api.withUser(port(context), "second", "smoke-second-analyst");
+    assertThat(admin.post("/v1/campaigns/" + id + "/activate", null).status()).isEqualTo(403);
+    assertThat(second.post("/v1/campaigns/" + id + "/activate", null).status()).isEqualTo(200);
     assertThat(context.getBean(io.holdfast.server.campaigns.Campaigns.class).deliver(id))
         .isEqualTo(io.holdfast.server.campaigns.CampaignDelivery.Result.DONE);
     assertThat(admin.post("/v1/campaigns/surges", null).status()).isEqualTo(200);
@@ -71,7 +79,7 @@ class EmbeddedStoreSmokeTest {
     try (ConfigurableApplicationContext context = start()) {
       assertThat(context.getBean(StoreLocation.class).embedded()).isTrue();
       assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
-      Api api = Api.withKey(port(context), "smoke-key");
+      Api api = Api.withKey(port(context), "smoke-platform-key-0123");
       Api.Response r = api.post("/v1/transfers/screen", body);
       assertThat(r.status()).as(r.body()).isEqualTo(200);
       first = r.body();
@@ -79,12 +87,12 @@ class EmbeddedStoreSmokeTest {
       // The shipped risk model answers beside the rules and every decision names its version.
       assertThat(r.json().path("risk_model").path("version").asString()).startsWith("risk-1.0-");
       assertThat(r.json().path("risk_model").path("probability").asDouble()).isBetween(0.0, 1.0);
-      assertThat(Api.withUser(port(context), "admin", "smoke-pw").get("/v1/rules").status())
+      assertThat(Api.withUser(port(context), "admin", "smoke-admin-password").get("/v1/rules").status())
           .isEqualTo(200);
       campaignOnTheEmbeddedStore(context);
     }
     try (ConfigurableApplicationContext context = start()) {
-      Api api = Api.withKey(port(context), "smoke-key");
+      Api api = Api.withKey(port(context), "smoke-platform-key-0123");
       assertThat(api.get("/v1/transfers/smoke-1/decision").body()).isEqualTo(first);
       Api.Response again = api.post("/v1/transfers/screen", body);
       assertThat(again.header("Idempotency-Hit")).isEqualTo("true");

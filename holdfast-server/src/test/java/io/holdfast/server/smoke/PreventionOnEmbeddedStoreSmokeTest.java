@@ -49,8 +49,8 @@ class PreventionOnEmbeddedStoreSmokeTest {
   }
 
   private static ConfigurableApplicationContext start() {
-    return HoldfastServer.start("--server.port=0", "--holdfast.api-key=smoke-key",
-        "--holdfast.admin-password=smoke-pw", "--HOLDFAST_DATA_DIR=" + dataDir,
+    return HoldfastServer.start("--server.port=0", "--holdfast.api-key=smoke-platform-key-0123",
+        "--holdfast.admin-password=smoke-admin-password", "--HOLDFAST_DATA_DIR=" + dataDir,
         "--holdfast.sweeps.worker=false", "--holdfast.register.refresh-millis=86400000",
         "--holdfast.interventions.sweep-millis=86400000");
   }
@@ -63,7 +63,7 @@ class PreventionOnEmbeddedStoreSmokeTest {
       Instant t = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
       insert(jdbc, "p1", "victim-1", "scam-1", t);
       insert(jdbc, "p2", "victim-1", "scam-1", t.plusSeconds(60));
-      Api admin = Api.withUser(port, "admin", "smoke-pw");
+      Api admin = Api.withUser(port, "admin", "smoke-admin-password");
       assertThat(admin.post("/v1/scammers", "{\"recipient_account\":\"scam-1\"}").status())
           .isEqualTo(202);
       ChronicRefresh refresh = context.getBean(ChronicRefresh.class);
@@ -71,7 +71,7 @@ class PreventionOnEmbeddedStoreSmokeTest {
       assertThat(refresh.refreshAll().changed()).as("nothing new").isZero();
       assertThat(context.getBean(VulnerabilityRegister.class).isChronic("victim-1")).isTrue();
 
-      Api.Response account = Api.withKey(port, "smoke-key").put("/v1/accounts/client-1",
+      Api.Response account = Api.withKey(port, "smoke-platform-key-0123").put("/v1/accounts/client-1",
           "{\"created_at\":\"2020-01-01T00:00:00Z\"}");
       assertThat(account.status()).as(account.body()).isEqualTo(201);
       Api.Response task = admin.post("/v1/call-tasks", "{\"account_id\":\"client-1\","

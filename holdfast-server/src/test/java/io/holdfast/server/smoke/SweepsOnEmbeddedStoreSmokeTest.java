@@ -44,7 +44,7 @@ class SweepsOnEmbeddedStoreSmokeTest {
   @Test
   void sweepsTracesAndRemindsOnTheEmbeddedStore() {
     try (ConfigurableApplicationContext context = HoldfastServer.start("--server.port=0",
-        "--holdfast.api-key=smoke-key", "--holdfast.admin-password=smoke-pw",
+        "--holdfast.api-key=smoke-platform-key-0123", "--holdfast.admin-password=smoke-admin-password",
         "--HOLDFAST_DATA_DIR=" + dataDir, "--holdfast.sweeps.worker=false")) {
       int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -53,7 +53,7 @@ class SweepsOnEmbeddedStoreSmokeTest {
       insert(jdbc, "e1", "scam-1", "mule-1", 4_000, t.plusSeconds(60));
       insert(jdbc, "h3", "mule-1", "keeper-1", 3_000, t.plusSeconds(120));
       insert(jdbc, "h4", "victim-2", "mule-1", 700, t.plusSeconds(30));
-      Api admin = Api.withUser(port, "admin", "smoke-pw");
+      Api admin = Api.withUser(port, "admin", "smoke-admin-password");
       Api.Response declared = admin.post("/v1/scammers", "{\"recipient_account\":\"scam-1\"}");
       assertThat(declared.status()).as(declared.body()).isEqualTo(202);
       String scammerId = declared.json().path("scammer_id").asString();
@@ -69,7 +69,7 @@ class SweepsOnEmbeddedStoreSmokeTest {
       String outreachId = victims.get(0).path("outreach_id").asString();
       OutreachSweeper.remindAll(context.getBean(OutreachService.class).withClock(
           Clock.offset(Clock.systemUTC(), Duration.ofDays(4))));
-      Api.Response conversation = Api.withKey(port, "smoke-key").send("GET", "/v1/outreach/"
+      Api.Response conversation = Api.withKey(port, "smoke-platform-key-0123").send("GET", "/v1/outreach/"
           + outreachId, null, "application/json", Map.of("Holdfast-Account", "victim-1"));
       assertThat(conversation.json().path("messages").size()).as(conversation.body())
           .isEqualTo(2);
