@@ -81,6 +81,9 @@ public class BacktestCommand implements Callable<Integer> {
           count(draftTotals, t, d);
           scamCount[0] += t.scam() ? 1 : 0;
           for (RuleHit hit : d.ruleHits()) {
+            if (!hit.matched()) {
+              continue; // a shadow rule that could not be evaluated did not hit
+            }
             RuleStats s = perRule.computeIfAbsent(hit.ruleName(), k -> new RuleStats());
             s.hits++;
             s.scamHits += t.scam() ? 1 : 0;

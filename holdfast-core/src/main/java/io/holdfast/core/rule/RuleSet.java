@@ -82,8 +82,9 @@ public final class RuleSet {
   }
 
   /**
-   * Evaluates every active and shadow rule. A rule that fails is reported as a failure and the
-   * others still run, so one bad rule degrades screening instead of stopping it.
+   * Evaluates every active and shadow rule. An active rule that fails is reported as a failure
+   * and the others still run, so one bad rule degrades screening instead of stopping it; a
+   * shadow rule that fails is a hit carrying its error, and degrades nothing.
    */
   public RuleEvaluation evaluate(Transfer transfer, FeatureVector features) {
     return evaluate(transfer, features, true);
@@ -127,7 +128,7 @@ public final class RuleSet {
     } catch (CelEvaluationException | RuntimeException e) {
       // A runtime error in the interpreter is treated like an evaluation error: it is about
       // this rule and this transfer, and must not take the other rules down with it.
-      failures.add(new EngineFailure("rule:" + rule.name(), describe(e)));
+      fail(rule, describe(e), hits, failures);
       return;
     }
     if (result instanceof Boolean matched) {
@@ -136,7 +137,21 @@ public final class RuleSet {
       }
     } else {
       String type = result == null ? "null" : result.getClass().getSimpleName();
-      failures.add(new EngineFailure("rule:" + rule.name(), "result is not a boolean: " + type));
+      fail(rule, "result is not a boolean: " + type, hits, failures);
+    }
+  }
+
+  /**
+   * An active rule that cannot be evaluated degrades the decision (the fail-safe holds the
+   * transfer); a shadow rule's error is recorded beside its hits and decides nothing.
+   */
+  private static void fail(Rule rule, String why, List<RuleHit> hits,
+      List<EngineFailure> failures) {
+    if (rule.status() == RuleStatus.SHADOW) {
+      hits.add(new RuleHit(rule.name(), rule.version(), rule.reasonCode(), rule.description(),
+          0.0, rule.outcome(), true, why));
+    } else {
+      failures.add(new EngineFailure("rule:" + rule.name(), why));
     }
   }
 

@@ -2,6 +2,7 @@ package io.holdfast.core.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.holdfast.core.feature.Feature;
 import io.holdfast.core.screening.EngineFailure;
@@ -163,5 +164,17 @@ class RuleSetTest {
     List<EngineFailure> failures =
         RuleSet.compile(1, List.of(rule)).evaluate(s.transfer(), s.features()).failures();
     assertThat(failures).extracting(EngineFailure::component).containsExactly("rule:overflow");
+  }
+
+  @Test
+  void aShadowRuleThatCannotBeEvaluatedIsNoFailure() {
+    List<Rule> rules = List.of(rule("divides", "1 / (transfer.amount_minor"
+        + " - transfer.amount_minor) == 0", RuleStatus.SHADOW), rule("after", "true"));
+    Scenario s = Scenario.ordinary();
+    RuleEvaluation result = RuleSet.compile(1, rules).evaluate(s.transfer(), s.features());
+    assertThat(result.failures()).isEmpty();
+    assertThat(result.hits()).extracting(RuleHit::ruleName, RuleHit::matched)
+        .containsExactly(tuple("divides", false), tuple("after", true));
+    assertThat(result.hits().get(0).error()).contains("by zero");
   }
 }

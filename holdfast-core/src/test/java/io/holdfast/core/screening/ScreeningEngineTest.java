@@ -118,6 +118,27 @@ class ScreeningEngineTest {
   }
 
   @Test
+  void aShadowRuleThatCannotBeEvaluatedNeverChangesTheDecision() {
+    Rule warn = rule("warn", "features.to_external_address", Outcome.WARN, 0.2, RuleStatus.ACTIVE);
+    rules.set(RuleSet.compile(5, List.of(warn)));
+    Decision without = engine.screen(toAddress("ETH", LISTED, 100));
+    rules.set(RuleSet.compile(5, List.of(warn, rule("divides", "1 / (transfer.amount_minor"
+        + " - transfer.amount_minor) == 0", Outcome.BLOCK, 0.9, RuleStatus.SHADOW))));
+    Decision with = engine.screen(toAddress("ETH", LISTED, 100));
+    assertThat(with.degraded()).isFalse();
+    assertThat(with.failures()).isEmpty();
+    assertThat(with.outcome()).isEqualTo(without.outcome()).isEqualTo(Outcome.WARN);
+    assertThat(with.reasons()).isEqualTo(without.reasons());
+    assertThat(with.riskScore()).isEqualTo(without.riskScore());
+    assertThat(with.ruleHits()).filteredOn(h -> !h.matched()).singleElement().satisfies(h -> {
+      assertThat(h.ruleName()).isEqualTo("divides");
+      assertThat(h.shadow()).isTrue();
+      assertThat(h.scoreContribution()).isZero();
+      assertThat(h.error()).contains("by zero");
+    });
+  }
+
+  @Test
   void aFailingRuleHoldsTheTransferAndSaysWhatFailed() {
     rules.set(RuleSet.compile(4, List.of(
         rule("broken", "transfer.amount_minor / 0 > 1", null, 0.1, RuleStatus.ACTIVE))));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.holdfast.server.support.Api;
 import io.holdfast.server.support.PostgresServerTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import tools.jackson.databind.JsonNode;
 class RulesIT extends PostgresServerTest {
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  MeterRegistry meters;
 
   static Map<String, Object> rule(String name, String expression, String outcome,
       String status) {
@@ -86,6 +90,27 @@ class RulesIT extends PostgresServerTest {
     assertThat(hit.path("rule").asString()).isEqualTo(name);
     assertThat(hit.path("shadow").asBoolean()).isTrue();
     assertThat(hit.path("contribution").asDouble()).isZero();
+  }
+
+  @Test
+  void aShadowRuleThatCannotBeEvaluatedIsRecordedAndNeverDecides() {
+    String sender = id("shadow-error-sender");
+    String name = "divides_" + sender.replace("-", "_").toLowerCase();
+    // The first conjunct keeps the rule to this test's sender; for it, CEL reaches the division.
+    Api.Response created = admin().post("/v1/rules", Api.json(rule(name,
+        "transfer.sender_account == '" + sender + "'"
+            + " && 1 / (transfer.amount_minor - transfer.amount_minor) == 0", "BLOCK", "shadow")));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    JsonNode decision = screen(sender, 1_00);
+    assertThat(decision.path("outcome").asString()).as(decision.toString()).isEqualTo("ALLOW");
+    assertThat(decision.path("degraded").asBoolean()).isFalse();
+    assertThat(decision.path("failures").isEmpty()).isTrue();
+    JsonNode hit = decision.path("rule_hits").get(0);
+    assertThat(hit.path("rule").asString()).isEqualTo(name);
+    assertThat(hit.path("shadow").asBoolean()).isTrue();
+    assertThat(hit.path("contribution").asDouble()).isZero();
+    assertThat(hit.path("error").asString()).contains("by zero");
+    assertThat(meters.counter("holdfast.rules.shadow_errors").count()).isPositive();
   }
 
   @Test
