@@ -113,6 +113,42 @@ class RulesIT extends PostgresServerTest {
     assertThat(meters.counter("holdfast.rules.shadow_errors").count()).isPositive();
   }
 
+  /** {@code depth} comprehensions over [0, ..., width - 1], for this test's sender only. */
+  private static String nested(String sender, int depth, int width) {
+    String list = java.util.stream.IntStream.range(0, width).mapToObj(Integer::toString)
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    String expression = "transfer.amount_minor >= 0";
+    for (int d = depth - 1; d >= 0; d--) {
+      expression = list + ".all(v" + d + ", v" + d + " >= 0 && " + expression + ")";
+    }
+    return "transfer.sender_account == '" + sender + "' && " + expression;
+  }
+
+  @Test
+  void aRuleThatCouldIterateMillionsOfTimesIsRefusedWith422() {
+    String sender = id("costly-sender");
+    String name = "costly_" + sender.replace("-", "_").toLowerCase();
+    Api.Response refused = admin().post("/v1/rules", Api.json(rule(name, nested(sender, 5, 30),
+        "HOLD", "active")));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.problemType()).endsWith("/rule-too-costly");
+    assertThat(refused.json().path("field").asString()).isEqualTo("expression");
+    assertThat(refused.json().path("detail").asString())
+        .contains("25,137,930 comprehension iterations", "at most 1,000");
+    assertThat(admin().get("/v1/rules/" + name).status()).isEqualTo(404);
+
+    Api.Response under = admin().post("/v1/rules", Api.json(rule(name, nested(sender, 2, 31),
+        "HOLD", "active")));
+    assertThat(under.status()).as(under.body()).isEqualTo(201);
+    assertThat(screen(sender, 1_00).path("outcome").asString()).isEqualTo("HOLD");
+    Api.Response changed = admin().put("/v1/rules/" + name, Api.json(rule(name,
+        nested(sender, 2, 32), "HOLD", "active")));
+    assertThat(changed.status()).as(changed.body()).isEqualTo(422);
+    assertThat(changed.json().path("detail").asString()).contains("1,056 comprehension iterations");
+    assertThat(admin().get("/v1/rules/" + name).json().path("version").asInt()).isEqualTo(1);
+  }
+
   @Test
   void aRuleNameIsTakenOnceAndUnknownRulesAre404() {
     String name = "dup_" + id("x").replace("-", "_").toLowerCase();
