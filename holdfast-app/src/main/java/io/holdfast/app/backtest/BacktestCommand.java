@@ -61,7 +61,11 @@ public class BacktestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RuleSet draft = RuleSet.compile(2, readRules(rules));
+    List<Rule> drafted = readRules(rules);
+    // Refused here as POST /v1/rules would refuse it, so a backtest never vouches for a rule
+    // the server will not take, nor runs one for hours.
+    drafted.forEach(RuleSet::validate);
+    RuleSet draft = RuleSet.compile(2, drafted);
     RuleSet live = RuleSet.compile(1, DefaultRules.all());
     Path dir = transfers.toAbsolutePath().getParent();
     FeatureStore features = new FeatureStore(1 << 16);
@@ -81,6 +85,9 @@ public class BacktestCommand implements Callable<Integer> {
           count(draftTotals, t, d);
           scamCount[0] += t.scam() ? 1 : 0;
           for (RuleHit hit : d.ruleHits()) {
+            if (!hit.matched()) {
+              continue; // a shadow rule that could not be evaluated did not hit
+            }
             RuleStats s = perRule.computeIfAbsent(hit.ruleName(), k -> new RuleStats());
             s.hits++;
             s.scamHits += t.scam() ? 1 : 0;

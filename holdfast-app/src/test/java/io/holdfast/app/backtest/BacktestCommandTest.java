@@ -52,4 +52,25 @@ class BacktestCommandTest {
         transfers));
     assertThat(report).doesNotContain("| nothing |");
   }
+
+  @Test
+  void aDraftRuleOverTheRuleLimitsIsRefusedBeforeAnythingIsReplayed() throws Exception {
+    String list = "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,"
+        + "28,29]";
+    String nested = "transfer.amount_minor > 0";
+    for (int d = 0; d < 5; d++) {
+      nested = list + ".all(v" + d + ", " + nested + ")";
+    }
+    Path rules = temp.resolve("costly.json");
+    Files.writeString(rules, "[{\"name\":\"costly\",\"expression\":\"" + nested + "\","
+        + "\"score\":0.1,\"reason_code\":\"COSTLY\",\"description\":\"Costly.\"}]");
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine command = new CommandLine(new HoldfastCommand());
+    command.setErr(new java.io.PrintWriter(err, true));
+    int code = command.execute("backtest", "--rules", rules.toString(), "--transfers",
+        temp.resolve("no-world/transfers.csv").toString());
+    assertThat(code).isNotZero();
+    assertThat(err.toString()).contains("rule costly: expression may take up to 25,137,930"
+        + " comprehension iterations");
+  }
 }

@@ -22,54 +22,92 @@ import io.holdfast.core.feature.Feature;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * The one CEL environment every rule is compiled in. {@code transfer} and {@code features} are
- * declared as struct types with one field per key, so the type checker itself rejects a
- * misspelt feature and knows that {@code features.sender_count_1h} is a double; at run time the
- * values are light struct views that read the FeatureVector and the Transfer field by field.
+ * The CEL environment every rule is compiled in, one per set of {@link RuleLimits}. {@code
+ * transfer} and {@code features} are declared as struct types with one field per key, so the
+ * type checker itself rejects a misspelt feature and knows that {@code features.sender_count_1h}
+ * is a double; at run time the values are light struct views that read the FeatureVector and the
+ * Transfer field by field. The limits are CEL's own options where CEL has them (expression size,
+ * parse recursion depth, comprehension iterations at run time) and {@link IterationBound} where
+ * it has none (the iterations a rule may take, before it is saved).
  */
 final class CelEnvironment {
-  /** Long enough for any readable rule, short enough that nobody hides a program in one. */
-  static final int MAX_EXPRESSION_LENGTH = 4_000;
-
   /** The keys of the {@code transfer} variable and their CEL types, in documentation order. */
   static final Map<String, CelType> TRANSFER_FIELDS = transferFields();
 
   private static final String FEATURES_TYPE = "holdfast.Features";
   private static final String TRANSFER_TYPE = "holdfast.Transfer";
 
-  // Integer literals in rules must compare with double features (`features.x >= 5`), which
-  // strict CEL would reject as a type error that surprises every rule author.
-  private static final CelOptions OPTIONS =
-      CelOptions.current()
-          .enableHeterogeneousNumericComparisons(true)
-          .maxExpressionCodePointSize(MAX_EXPRESSION_LENGTH)
-          .build();
-
   private static final CelTypeProvider TYPES = typeProvider();
 
   static final CelType FEATURES = TYPES.findType(FEATURES_TYPE).orElseThrow();
   static final CelType TRANSFER = TYPES.findType(TRANSFER_TYPE).orElseThrow();
 
-  private static final CelCompiler COMPILER =
-      CelCompilerFactory.standardCelCompilerBuilder()
-          .setOptions(OPTIONS)
-          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-          .setTypeProvider(TYPES)
-          .addVar("transfer", TRANSFER)
-          .addVar("features", FEATURES)
-          .setResultType(SimpleType.DYN)
-          .build();
+  private static final CelEnvironment DEFAULT = new CelEnvironment(RuleLimits.defaults());
 
-  // The planner runtime plans each expression once into a tree of evaluators and reads
-  // variables through a resolver, which measured about a third faster than the standard one.
-  private static final CelRuntime RUNTIME =
-      CelRuntimeFactory.plannerRuntimeBuilder().setOptions(OPTIONS).setTypeProvider(TYPES).build();
+  /** The last environment built for other limits: a server has one set, tests a few. */
+  private static volatile CelEnvironment other;
 
-  private CelEnvironment() {}
+  private final RuleLimits limits;
+  private final CelCompiler compiler;
+  private final CelRuntime runtime;
+
+  private CelEnvironment(RuleLimits limits) {
+    this.limits = limits;
+    CelOptions options = options(limits);
+    this.compiler =
+        CelCompilerFactory.standardCelCompilerBuilder()
+            .setOptions(options)
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .setTypeProvider(TYPES)
+            .addVar("transfer", TRANSFER)
+            .addVar("features", FEATURES)
+            .setResultType(SimpleType.DYN)
+            .build();
+    // The planner runtime plans each expression once into a tree of evaluators and reads
+    // variables through a resolver, which measured about a third faster than the standard one.
+    this.runtime =
+        CelRuntimeFactory.plannerRuntimeBuilder().setOptions(options).setTypeProvider(TYPES).build();
+  }
+
+  /**
+   * The environment for {@code limits}, built once for the defaults and cached for the last
+   * other limits; the deadline is not CEL's business, so limits that differ only there share one.
+   */
+  static CelEnvironment of(RuleLimits limits) {
+    if (sameForCel(DEFAULT.limits, limits)) {
+      return DEFAULT;
+    }
+    CelEnvironment last = other;
+    if (last == null || !sameForCel(last.limits, limits)) {
+      last = new CelEnvironment(limits);
+      other = last;
+    }
+    return last;
+  }
+
+  private static boolean sameForCel(RuleLimits a, RuleLimits b) {
+    return a.maxExpressionChars() == b.maxExpressionChars()
+        && a.maxNestingDepth() == b.maxNestingDepth()
+        && a.maxIterations() == b.maxIterations();
+  }
+
+  // Integer literals in rules must compare with double features (`features.x >= 5`), which
+  // strict CEL would reject as a type error that surprises every rule author. The iteration
+  // limit counts every iteration of every comprehension in one evaluation of one rule.
+  private static CelOptions options(RuleLimits limits) {
+    return CelOptions.current()
+        .enableHeterogeneousNumericComparisons(true)
+        .maxExpressionCodePointSize(limits.maxExpressionChars())
+        .maxParseRecursionDepth(limits.maxNestingDepth())
+        .comprehensionMaxIterations(limits.maxIterations())
+        .build();
+  }
 
   private static Map<String, CelType> transferFields() {
     Map<String, CelType> fields = new LinkedHashMap<>();
@@ -119,23 +157,30 @@ final class CelEnvironment {
   record Compiled(CelAbstractSyntaxTree ast, CelRuntime.Program program) {}
 
   /** Parses, checks and plans one rule, or says precisely what is wrong with it. */
-  static Compiled compile(Rule rule) {
+  Compiled compile(Rule rule) {
     String expression = rule.expression();
-    if (expression.length() > MAX_EXPRESSION_LENGTH) {
-      throw new RuleCompilationException(
+    if (expression.length() > limits.maxExpressionChars()) {
+      throw new RuleTooCostlyException(
           rule.name(),
           "expression is " + expression.length() + " characters, at most "
-              + MAX_EXPRESSION_LENGTH + " are allowed");
+              + limits.maxExpressionChars() + " are allowed");
     }
-    CelValidationResult parsed = COMPILER.parse(expression, rule.name());
+    CelValidationResult parsed = compiler.parse(expression, rule.name());
     if (parsed.hasError()) {
+      if (parsed.getErrorString().contains("recursion limit exceeded")) {
+        throw new RuleTooCostlyException(
+            rule.name(),
+            "expression nests more than " + limits.maxNestingDepth() + " levels deep, the"
+                + " most allowed (each bracket, call, comprehension and operand of a chain of"
+                + " operators is a level)");
+      }
       throw new RuleCompilationException(rule.name(), "syntax error: " + parsed.getErrorString());
     }
     CelAbstractSyntaxTree checked;
     try {
       // Names are checked on the parsed tree first, to give a better message than the checker.
       checkNames(rule.name(), parsed.getAst().getExpr());
-      CelValidationResult result = COMPILER.check(parsed.getAst());
+      CelValidationResult result = compiler.check(parsed.getAst());
       if (result.hasError()) {
         throw new RuleCompilationException(
             rule.name(), "type error: " + result.getErrorString());
@@ -150,9 +195,33 @@ final class CelEnvironment {
           rule.name(), "expression must be a boolean, was " + resultType.name());
     }
     try {
-      return new Compiled(checked, RUNTIME.createProgram(checked));
+      return new Compiled(checked, runtime.createProgram(checked));
     } catch (CelEvaluationException e) {
       throw new RuleCompilationException(rule.name(), "cannot plan: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Refuses a rule that could take more comprehension iterations in one evaluation than the
+   * limits allow, before it is saved, rather than letting CEL stop it on every screening.
+   */
+  void checkIterations(Rule rule, CelAbstractSyntaxTree checked) {
+    OptionalLong bound = IterationBound.of(checked.getExpr());
+    String allowed = String.format(Locale.ROOT, "at most %,d are allowed", limits.maxIterations());
+    if (bound.isEmpty()) {
+      throw new RuleTooCostlyException(
+          rule.name(),
+          "a comprehension ranges over a list whose size cannot be told from the expression;"
+              + " range over a list or map written in the rule, so that its comprehension"
+              + " iterations can be counted (" + allowed + ")");
+    }
+    long iterations = bound.getAsLong();
+    if (iterations > limits.maxIterations()) {
+      throw new RuleTooCostlyException(
+          rule.name(),
+          String.format(Locale.ROOT, "expression may take up to %,d comprehension iterations in"
+              + " one evaluation (a comprehension runs once for each iteration of the ones"
+              + " around it), %s", iterations, allowed));
     }
   }
 

@@ -2,10 +2,11 @@ package io.holdfast.core.rule;
 
 /**
  * A rule that cannot be compiled: it does not parse, names a feature or transfer field that does
- * not exist, is not a boolean, is too long, or repeats another rule's name. The message always
- * starts with {@code rule <name>:} so that an operator or an API client can fix the right rule.
+ * not exist, is not a boolean, repeats another rule's name, or is over a limit (then it is a
+ * {@link RuleTooCostlyException}). The message always starts with {@code rule <name>:} so that
+ * an operator or an API client can fix the right rule.
  */
-public final class RuleCompilationException extends RuntimeException {
+public class RuleCompilationException extends RuntimeException {
   private final String ruleName;
 
   public RuleCompilationException(String ruleName, String problem) {

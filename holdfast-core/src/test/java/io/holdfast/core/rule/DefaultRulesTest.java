@@ -25,6 +25,13 @@ class DefaultRulesTest {
     return result.hits().stream().map(RuleHit::ruleName).collect(Collectors.toSet());
   }
 
+  @Test
+  void everyDefaultRuleIsWithinTheDefaultLimits() {
+    for (Rule rule : DefaultRules.all()) {
+      RuleSet.validate(rule, RuleLimits.defaults());
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void matchesItsCase(DefaultRuleCases.Case c) {

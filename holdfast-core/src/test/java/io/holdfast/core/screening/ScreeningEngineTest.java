@@ -10,6 +10,7 @@ import io.holdfast.core.intel.IntelList;
 import io.holdfast.core.money.CurrencyCatalog;
 import io.holdfast.core.money.Money;
 import io.holdfast.core.rule.Rule;
+import io.holdfast.core.rule.RuleLimits;
 import io.holdfast.core.rule.RuleSet;
 import io.holdfast.core.rule.RuleStatus;
 import io.holdfast.core.transfer.Counterparty;
@@ -115,6 +116,54 @@ class ScreeningEngineTest {
     assertThat(d.ruleHits()).extracting(RuleHit::ruleName).contains("warn", "shadow_block");
     assertThat(d.ruleHits()).filteredOn(RuleHit::shadow)
         .allSatisfy(h -> assertThat(h.scoreContribution()).isZero());
+  }
+
+  @Test
+  void aShadowRuleThatCannotBeEvaluatedNeverChangesTheDecision() {
+    Rule warn = rule("warn", "features.to_external_address", Outcome.WARN, 0.2, RuleStatus.ACTIVE);
+    rules.set(RuleSet.compile(5, List.of(warn)));
+    Decision without = engine.screen(toAddress("ETH", LISTED, 100));
+    rules.set(RuleSet.compile(5, List.of(warn, rule("divides", "1 / (transfer.amount_minor"
+        + " - transfer.amount_minor) == 0", Outcome.BLOCK, 0.9, RuleStatus.SHADOW))));
+    Decision with = engine.screen(toAddress("ETH", LISTED, 100));
+    assertThat(with.degraded()).isFalse();
+    assertThat(with.failures()).isEmpty();
+    assertThat(with.outcome()).isEqualTo(without.outcome()).isEqualTo(Outcome.WARN);
+    assertThat(with.reasons()).isEqualTo(without.reasons());
+    assertThat(with.riskScore()).isEqualTo(without.riskScore());
+    assertThat(with.ruleHits()).filteredOn(h -> !h.matched()).singleElement().satisfies(h -> {
+      assertThat(h.ruleName()).isEqualTo("divides");
+      assertThat(h.shadow()).isTrue();
+      assertThat(h.scoreContribution()).isZero();
+      assertThat(h.error()).contains("by zero");
+    });
+  }
+
+  @Test
+  void pastTheRulesDeadlineASkippedActiveRuleHoldsAndSkippedShadowRulesChangeNothing() {
+    // Every read of this ticker is just past the deadline after the last.
+    RuleLimits limits = RuleLimits.defaults();
+    long[] reads = {0};
+    java.util.function.LongSupplier ticker = () -> (limits.deadlineNanos() + 1) * reads[0]++;
+    Rule warn = rule("warn", "transfer.channel == 'withdrawal'", Outcome.WARN, 0.2,
+        RuleStatus.ACTIVE);
+    Rule shadow = rule("shadow", "transfer.channel == 'withdrawal'", Outcome.BLOCK, 0.9,
+        RuleStatus.SHADOW);
+    rules.set(RuleSet.compile(6, List.of(warn, shadow), limits, ticker));
+    Decision shadowSkipped = engine.screen(toAddress("ETH", LISTED, 100));
+    assertThat(shadowSkipped.outcome()).isEqualTo(Outcome.WARN);
+    assertThat(shadowSkipped.degraded()).isFalse();
+    assertThat(shadowSkipped.ruleHits()).extracting(RuleHit::ruleName, RuleHit::matched)
+        .containsExactly(Tuple.tuple("warn", true), Tuple.tuple("shadow", false));
+
+    Rule late = rule("late", "transfer.channel == 'p2p'", null, 0.1, RuleStatus.ACTIVE);
+    rules.set(RuleSet.compile(7, List.of(warn, late, shadow), limits, ticker));
+    Decision activeSkipped = engine.screen(toAddress("ETH", LISTED, 100));
+    assertThat(activeSkipped.outcome()).isEqualTo(Outcome.HOLD);
+    assertThat(activeSkipped.failures()).extracting(EngineFailure::component)
+        .containsExactly("rules");
+    assertThat(activeSkipped.failures().get(0).message()).endsWith("were not evaluated: late");
+    assertThat(activeSkipped.reasons()).extracting(Reason::code).contains("ENGINE_DEGRADED");
   }
 
   @Test

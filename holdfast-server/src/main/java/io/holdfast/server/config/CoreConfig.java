@@ -7,6 +7,7 @@ import io.holdfast.server.support.IdGenerator;
 import io.holdfast.core.freeze.FrozenSubjects;
 import io.holdfast.core.intel.IntelIndex;
 import io.holdfast.core.money.CurrencyCatalog;
+import io.holdfast.core.rule.RuleLimits;
 import io.holdfast.core.screening.ScoringPolicy;
 import io.holdfast.core.screening.ScreeningEngine;
 import io.holdfast.server.rules.RuleSets;
@@ -26,6 +27,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.StreamWriteFeature;
@@ -36,6 +38,23 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration
 @EnableScheduling
 public class CoreConfig {
+
+  /**
+   * What a rule may cost ({@code holdfast.rules.max-expression-chars}, {@code
+   * max-nesting-depth}, {@code max-iterations}, {@code deadline-millis}); each defaults to {@link
+   * RuleLimits#defaults()}: 4,000 characters, 32 levels, 1,000 iterations and 500 ms.
+   */
+  @Bean
+  RuleLimits ruleLimits(Environment env) {
+    RuleLimits d = RuleLimits.defaults();
+    return new RuleLimits(
+        env.getProperty("holdfast.rules.max-expression-chars", Integer.class,
+            d.maxExpressionChars()),
+        env.getProperty("holdfast.rules.max-nesting-depth", Integer.class, d.maxNestingDepth()),
+        env.getProperty("holdfast.rules.max-iterations", Integer.class, d.maxIterations()),
+        Math.multiplyExact(env.getProperty("holdfast.rules.deadline-millis", Long.class,
+            d.deadlineNanos() / 1_000_000), 1_000_000L));
+  }
 
   /**
    * Hold lengths by tier and the legal limit, from configuration (defaults: 24 h, 24 h, 72 h),

@@ -3,8 +3,10 @@ package io.holdfast.server.rules;
 import io.holdfast.core.rule.DefaultRules;
 import io.holdfast.core.rule.Rule;
 import io.holdfast.core.rule.RuleCompilationException;
+import io.holdfast.core.rule.RuleLimits;
 import io.holdfast.core.rule.RuleSet;
 import io.holdfast.core.rule.RuleStatus;
+import io.holdfast.core.rule.RuleTooCostlyException;
 import io.holdfast.core.screening.Outcome;
 import io.holdfast.server.audit.AuditLog;
 import io.holdfast.server.security.Actor;
@@ -37,12 +39,15 @@ public class RuleSets {
   private final RuleRepository repository;
   private final AuditLog audit;
   private final TransactionTemplate tx;
+  private final RuleLimits limits;
   private volatile RuleSet current;
 
-  public RuleSets(RuleRepository repository, AuditLog audit, TransactionTemplate tx) {
+  public RuleSets(RuleRepository repository, AuditLog audit, TransactionTemplate tx,
+      RuleLimits limits) {
     this.repository = repository;
     this.audit = audit;
     this.tx = tx;
+    this.limits = limits;
     this.current = tx.execute(status -> seedAndLoad());
   }
 
@@ -65,7 +70,15 @@ public class RuleSets {
           "{\"rules\":" + DefaultRules.all().size() + "}", "first start: default ruleset");
       LOG.info("seeded the default ruleset ({} rules)", DefaultRules.all().size());
     }
-    return RuleSet.compile(version, repository.all());
+    return load(version, repository.all());
+  }
+
+  /**
+   * A stored ruleset as it is: a rule saved before the iteration estimate existed still loads,
+   * and CEL's iteration limit and the deadline bound what it costs.
+   */
+  private RuleSet load(int version, List<Rule> rules) {
+    return RuleSet.compile(version, rules, limits, System::nanoTime);
   }
 
   /**
@@ -110,7 +123,7 @@ public class RuleSets {
   public void refresh() {
     int stored = repository.version();
     if (stored != current.version()) {
-      swap(tx.execute(status -> RuleSet.compile(repository.version(), repository.all())));
+      swap(tx.execute(status -> load(repository.version(), repository.all())));
     }
   }
 
@@ -181,15 +194,22 @@ public class RuleSets {
         b.description(), b.status());
   }
 
-  private static RuleSet compile(int version, List<Rule> rules) {
+  private RuleSet compile(int version, List<Rule> rules) {
     try {
-      return RuleSet.compile(version, rules);
+      return load(version, rules);
     } catch (RuleCompilationException e) {
-      throw new ApiProblem(ProblemType.INVALID_RULE, e.getMessage(), Map.of("field", "expression"));
+      throw problem(e);
     }
   }
 
-  static Rule toRule(RuleBody b, int version) {
+  /** Over a limit is 422 (the rule is well formed, but refused); not compiling is 400. */
+  private static ApiProblem problem(RuleCompilationException e) {
+    ProblemType type = e instanceof RuleTooCostlyException
+        ? ProblemType.RULE_TOO_COSTLY : ProblemType.INVALID_RULE;
+    return new ApiProblem(type, e.getMessage(), Map.of("field", "expression"));
+  }
+
+  private Rule toRule(RuleBody b, int version) {
     String name = b.name();
     if (name == null || !name.matches("[a-z][a-z0-9_]{0,63}")) {
       throw ApiProblem.invalidField("name", "name must be 1-64 of a-z, 0-9 and _, starting with"
@@ -210,9 +230,9 @@ public class RuleSets {
     Rule rule = new Rule(name, b.expression(), outcome(b.outcome()), b.score(), b.reasonCode(),
         b.description(), status(b.status()), version);
     try {
-      RuleSet.validate(rule);
+      RuleSet.validate(rule, limits);
     } catch (RuleCompilationException e) {
-      throw new ApiProblem(ProblemType.INVALID_RULE, e.getMessage(), Map.of("field", "expression"));
+      throw problem(e);
     }
     return rule;
   }

@@ -31,9 +31,12 @@ public record DecisionBody(
   /** A reason with its plain-language explanation. */
   public record ReasonBody(String code, String source, String explanation) {}
 
-  /** A rule that matched and what it contributed; shadow hits never change the outcome. */
+  /**
+   * A rule that matched and what it contributed; shadow hits never change the outcome. A shadow
+   * rule that could not be evaluated is listed too, with its error (absent on a match).
+   */
   public record RuleHitBody(String rule, int version, String reasonCode, double contribution,
-      String outcome, boolean shadow) {}
+      String outcome, boolean shadow, String error) {}
 
   /** A part of the engine that failed for this decision. */
   public record FailureBody(String component, String message) {}
@@ -65,7 +68,7 @@ public record DecisionBody(
   private static RuleHitBody hit(RuleHit h) {
     return new RuleHitBody(h.ruleName(), h.ruleVersion(), h.reasonCode(),
         Math.round(h.scoreContribution() * 10_000) / 10_000.0,
-        h.outcome() == null ? null : h.outcome().name(), h.shadow());
+        h.outcome() == null ? null : h.outcome().name(), h.shadow(), h.error());
   }
 
   private static FailureBody failure(EngineFailure f) {

@@ -6,6 +6,7 @@ import io.holdfast.core.hold.Hold;
 import io.holdfast.core.hold.HoldPolicy;
 import io.holdfast.core.screening.Outcome;
 import io.holdfast.core.screening.Reason;
+import io.holdfast.core.screening.RuleHit;
 import io.holdfast.server.support.IdGenerator;
 import java.util.List;
 import io.holdfast.core.screening.Decision;
@@ -47,6 +48,7 @@ public class ScreeningService {
   private final HoldPolicy holdPolicy;
   private final IdGenerator ids;
   private final Timer latency;
+  private final Counter shadowErrors;
   private final java.util.EnumMap<Outcome, Counter> decisions =
       new java.util.EnumMap<>(Outcome.class);
   private final ConcurrentHashMap<String, CompletableFuture<WriteOutcome>> inFlight =
@@ -72,6 +74,10 @@ public class ScreeningService {
     this.latency = Timer.builder("holdfast.screening.latency")
         .description("time from request to durable decision")
         .publishPercentileHistogram()
+        .register(meters);
+    this.shadowErrors = Counter.builder("holdfast.rules.shadow_errors")
+        .description("shadow rules that could not be evaluated for a screening (recorded on"
+            + " the decision's rule hits; they never decide)")
         .register(meters);
   }
 
@@ -113,10 +119,20 @@ public class ScreeningService {
             transfer.createdAt().getEpochSecond(), amountUsd);
       }
       decisions.get(decision.outcome()).increment();
+      countShadowErrors(decision.ruleHits());
       latency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     } finally {
       inFlight.remove(transfer.transferId(), done);
+    }
+  }
+
+  // Indexed, so that the common decision (no hits at all) allocates no iterator here.
+  private void countShadowErrors(List<RuleHit> hits) {
+    for (int i = 0; i < hits.size(); i++) {
+      if (!hits.get(i).matched()) {
+        shadowErrors.increment();
+      }
     }
   }
 

@@ -15,6 +15,8 @@ public enum ProblemType {
   INVALID_ID("invalid-id", HttpStatus.BAD_REQUEST, "An id in the path is not valid"),
   INVALID_ADDRESS("invalid-address", HttpStatus.BAD_REQUEST, "The address is not valid on its network"),
   INVALID_RULE("invalid-rule", HttpStatus.BAD_REQUEST, "The rule does not compile"),
+  RULE_TOO_COSTLY("rule-too-costly", HttpStatus.UNPROCESSABLE_CONTENT,
+      "The rule is longer, deeper or costlier to evaluate than the rule limits allow"),
   BODY_TOO_LARGE("body-too-large", HttpStatus.CONTENT_TOO_LARGE, "The body is too large"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       "The body's media type is not supported"),

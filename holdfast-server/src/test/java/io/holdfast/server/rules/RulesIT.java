@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.holdfast.server.support.Api;
 import io.holdfast.server.support.PostgresServerTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import tools.jackson.databind.JsonNode;
 class RulesIT extends PostgresServerTest {
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  MeterRegistry meters;
 
   static Map<String, Object> rule(String name, String expression, String outcome,
       String status) {
@@ -86,6 +90,63 @@ class RulesIT extends PostgresServerTest {
     assertThat(hit.path("rule").asString()).isEqualTo(name);
     assertThat(hit.path("shadow").asBoolean()).isTrue();
     assertThat(hit.path("contribution").asDouble()).isZero();
+  }
+
+  @Test
+  void aShadowRuleThatCannotBeEvaluatedIsRecordedAndNeverDecides() {
+    String sender = id("shadow-error-sender");
+    String name = "divides_" + sender.replace("-", "_").toLowerCase();
+    // The first conjunct keeps the rule to this test's sender; for it, CEL reaches the division.
+    Api.Response created = admin().post("/v1/rules", Api.json(rule(name,
+        "transfer.sender_account == '" + sender + "'"
+            + " && 1 / (transfer.amount_minor - transfer.amount_minor) == 0", "BLOCK", "shadow")));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    JsonNode decision = screen(sender, 1_00);
+    assertThat(decision.path("outcome").asString()).as(decision.toString()).isEqualTo("ALLOW");
+    assertThat(decision.path("degraded").asBoolean()).isFalse();
+    assertThat(decision.path("failures").isEmpty()).isTrue();
+    JsonNode hit = decision.path("rule_hits").get(0);
+    assertThat(hit.path("rule").asString()).isEqualTo(name);
+    assertThat(hit.path("shadow").asBoolean()).isTrue();
+    assertThat(hit.path("contribution").asDouble()).isZero();
+    assertThat(hit.path("error").asString()).contains("by zero");
+    assertThat(meters.counter("holdfast.rules.shadow_errors").count()).isPositive();
+  }
+
+  /** {@code depth} comprehensions over [0, ..., width - 1], for this test's sender only. */
+  private static String nested(String sender, int depth, int width) {
+    String list = java.util.stream.IntStream.range(0, width).mapToObj(Integer::toString)
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    String expression = "transfer.amount_minor >= 0";
+    for (int d = depth - 1; d >= 0; d--) {
+      expression = list + ".all(v" + d + ", v" + d + " >= 0 && " + expression + ")";
+    }
+    return "transfer.sender_account == '" + sender + "' && " + expression;
+  }
+
+  @Test
+  void aRuleThatCouldIterateMillionsOfTimesIsRefusedWith422() {
+    String sender = id("costly-sender");
+    String name = "costly_" + sender.replace("-", "_").toLowerCase();
+    Api.Response refused = admin().post("/v1/rules", Api.json(rule(name, nested(sender, 5, 30),
+        "HOLD", "active")));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.problemType()).endsWith("/rule-too-costly");
+    assertThat(refused.json().path("field").asString()).isEqualTo("expression");
+    assertThat(refused.json().path("detail").asString())
+        .contains("25,137,930 comprehension iterations", "at most 1,000");
+    assertThat(admin().get("/v1/rules/" + name).status()).isEqualTo(404);
+
+    Api.Response under = admin().post("/v1/rules", Api.json(rule(name, nested(sender, 2, 31),
+        "HOLD", "active")));
+    assertThat(under.status()).as(under.body()).isEqualTo(201);
+    assertThat(screen(sender, 1_00).path("outcome").asString()).isEqualTo("HOLD");
+    Api.Response changed = admin().put("/v1/rules/" + name, Api.json(rule(name,
+        nested(sender, 2, 32), "HOLD", "active")));
+    assertThat(changed.status()).as(changed.body()).isEqualTo(422);
+    assertThat(changed.json().path("detail").asString()).contains("1,056 comprehension iterations");
+    assertThat(admin().get("/v1/rules/" + name).json().path("version").asInt()).isEqualTo(1);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.holdfast.core.rule.DefaultRules;
 import io.holdfast.core.rule.Rule;
+import io.holdfast.core.rule.RuleLimits;
 import io.holdfast.core.rule.RuleStatus;
 import io.holdfast.server.audit.AuditLog;
 import io.holdfast.server.support.PostgresServerTest;
@@ -54,7 +55,7 @@ class RulesUpgradeIT extends PostgresServerTest {
     });
     int versionBefore = repository.version();
     try {
-      RuleSets restarted = new RuleSets(repository, audit, tx);
+      RuleSets restarted = new RuleSets(repository, audit, tx, RuleLimits.defaults());
 
       Rule offered = stored(NEW_DEFAULT);
       assertThat(offered.status()).isEqualTo(RuleStatus.SHADOW);
@@ -64,7 +65,7 @@ class RulesUpgradeIT extends PostgresServerTest {
       assertThat(offers(NEW_DEFAULT)).isEqualTo(offersBefore + 1);
       assertThat(stored(DISABLED_DEFAULT).status()).isEqualTo(RuleStatus.DISABLED);
 
-      RuleSets again = new RuleSets(repository, audit, tx);
+      RuleSets again = new RuleSets(repository, audit, tx, RuleLimits.defaults());
       assertThat(again.current().version()).as("a second start adds nothing")
           .isEqualTo(versionBefore + 1);
       assertThat(offers(NEW_DEFAULT)).isEqualTo(offersBefore + 1);

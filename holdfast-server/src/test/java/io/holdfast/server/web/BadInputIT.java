@@ -102,6 +102,13 @@ class BadInputIT extends PostgresServerTest {
             "features.amount_usd_minor + 1.0"), 400, "invalid-rule"),
         c("rule syntax", "POST", "/v1/rules", rule("bad_rule_3", "features.(("), 400,
             "invalid-rule"),
+        c("rule too long", "POST", "/v1/rules", rule("bad_rule_6",
+            "true" + " && true".repeat(500)), 422, "rule-too-costly"),
+        c("rule too deep", "POST", "/v1/rules", rule("bad_rule_7",
+            "transfer.amount_minor" + " + 1".repeat(31) + " > 0"), 422, "rule-too-costly"),
+        c("rule over the iteration bound", "POST", "/v1/rules", rule("bad_rule_8",
+            "[1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b,"
+                + " [1,2,3,4,5,6,7,8,9,10].all(c, a + b + c > 0)))"), 422, "rule-too-costly"),
         c("rule bad score", "POST", "/v1/rules", rule("bad_rule_4", "true").replace("0.5", "7"),
             400, "invalid-field"),
         c("rule bad name", "POST", "/v1/rules", rule("Bad Name", "true"), 400, "invalid-field"),
