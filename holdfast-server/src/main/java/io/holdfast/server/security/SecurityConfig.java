@@ -6,7 +6,6 @@ import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -30,7 +29,9 @@ public class SecurityConfig {
   SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys) throws Exception {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
+            Problems.write(res, ProblemType.UNAUTHENTICATED,
+                "the username or password is not valid")))
         .addFilterBefore(new ApiKeyFilter(apiKeys), BasicAuthenticationFilter.class)
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) ->

@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
  * detail are for people and may change.
  */
 public enum ProblemType {
+  BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST,
+      "The request is malformed, or its path or a header is refused"),
   MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "The body is not valid JSON"),
   UNKNOWN_FIELD("unknown-field", HttpStatus.BAD_REQUEST, "The body has a field Holdfast does not know"),
   WRONG_TYPE("wrong-type", HttpStatus.BAD_REQUEST, "A field has the wrong type"),
