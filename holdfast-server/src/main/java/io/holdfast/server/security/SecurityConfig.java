@@ -17,6 +17,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Platforms authenticate with API keys, people with a username and password (HTTP Basic for
@@ -53,6 +54,18 @@ public class SecurityConfig {
           auth.anyRequest().denyAll();
         });
     return http.build();
+  }
+
+  /**
+   * Requests the firewall refuses (a path with {@code //}, {@code ;}, {@code %2F}, {@code %00}
+   * or {@code ..}, a header with control characters) are the client's mistake: 400, as a
+   * problem, like any other.
+   */
+  @Bean
+  RequestRejectedHandler requestRejected() {
+    return (req, res, ex) -> Problems.write(res, ProblemType.BAD_REQUEST,
+        "the request was refused: its path or a header holds a character or sequence that is"
+            + " not allowed (such as //, ;, %2F, %5C, %00 or ..)");
   }
 
   /**
