@@ -18,11 +18,15 @@ import io.holdfast.server.screening.ScreeningService;
 import io.holdfast.server.security.ApiKeys;
 import io.holdfast.server.screening.StoredDecisions;
 import io.holdfast.server.screening.TransferParser;
+import io.holdfast.server.web.BodyBudget;
 import io.holdfast.server.web.BodyLimitFilter;
+import io.holdfast.server.web.RequestBodies;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -189,26 +193,49 @@ public class CoreConfig {
         .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
   }
 
+  /**
+   * The bytes of large request bodies (reports, intel uploads) held at once across all
+   * requests; past it, such a request is refused with 503 and Retry-After without being read.
+   */
   @Bean
-  FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(
-      @Value("${holdfast.max-body-bytes:65536}") int maxBodyBytes) {
-    var registration = new FilterRegistrationBean<>(
-        new BodyLimitFilter(maxBodyBytes, 16 * 1024 * 1024));
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+  BodyBudget bodyBudget(
+      @Value("${holdfast.body-budget-bytes:33554432}") long budgetBytes, MeterRegistry meters) {
+    BodyBudget budget = new BodyBudget(budgetBytes);
+    Gauge.builder("holdfast.body_budget.reserved", budget, BodyBudget::reservedBytes)
+        .description("bytes of large request bodies held in memory").baseUnit("bytes")
+        .register(meters);
+    return budget;
+  }
+
+  @Bean
+  RequestBodies requestBodies(@Value("${holdfast.max-body-bytes:65536}") int maxBodyBytes,
+      BodyBudget budget) {
+    return new RequestBodies(maxBodyBytes, 16 * 1024 * 1024, budget);
+  }
+
+  /**
+   * Reads bodies right after the security chain (wherever {@code spring.security.filter.order}
+   * puts it), so only a request that may call its route is read at all.
+   */
+  @Bean
+  FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(RequestBodies bodies,
+      SecurityFilterProperties security) {
+    var registration = new FilterRegistrationBean<>(new BodyLimitFilter(bodies));
+    registration.setOrder(security.getOrder() + 1);
     return registration;
   }
 
   /**
-   * Runs right after the body is read and before the security chain; {@code
+   * Runs before the security chain, checking the key itself before it reads the body; {@code
    * holdfast.screening.fast-path=false} sends every screening through the generic pipeline, to
    * compare the two in a benchmark.
    */
   @Bean
   FilterRegistrationBean<ScreeningFastPath> screeningFastPath(ApiKeys apiKeys,
-      ScreeningService screening, JsonMapper json, MeterRegistry meters,
+      RequestBodies bodies, ScreeningService screening, JsonMapper json, MeterRegistry meters,
       @Value("${holdfast.screening.fast-path:true}") boolean enabled) {
     var registration = new FilterRegistrationBean<>(
-        new ScreeningFastPath(apiKeys, screening, json, meters));
+        new ScreeningFastPath(apiKeys, bodies, screening, json, meters));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     registration.setEnabled(enabled);
     return registration;

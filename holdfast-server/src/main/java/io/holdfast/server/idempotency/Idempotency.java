@@ -2,8 +2,8 @@ package io.holdfast.server.idempotency;
 
 import io.holdfast.server.security.Actor;
 import io.holdfast.server.web.ApiProblem;
-import io.holdfast.server.web.BodyLimitFilter;
 import io.holdfast.server.web.ProblemType;
+import io.holdfast.server.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -163,7 +163,7 @@ public class Idempotency {
 
   /** SHA-256 over the method, the path and the exact body bytes. */
   public static String requestHash(HttpServletRequest request) {
-    byte[] body = (byte[]) request.getAttribute(BodyLimitFilter.BODY_ATTRIBUTE);
+    byte[] body = (byte[]) request.getAttribute(RequestBodies.BODY_ATTRIBUTE);
     return sha256(request.getMethod() + " " + request.getRequestURI() + "\n",
         body == null ? new byte[0] : body);
   }

@@ -4,6 +4,7 @@ import io.holdfast.core.intel.IntelLineParser;
 import io.holdfast.core.intel.LineRejection;
 import io.holdfast.core.intel.ParseResult;
 import io.holdfast.core.intel.IntelEntry;
+import io.holdfast.server.web.JsonErrors;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public enum IntelFormat {
       root = MAPPER.readTree(reader);
     } catch (JacksonException e) {
       throw new IllegalArgumentException("the body is not valid JSON: "
-          + e.getOriginalMessage());
+          + JsonErrors.syntax(e));
     }
     JsonNode entries = root != null && root.isObject() ? root.get("entries") : root;
     if (entries == null || !entries.isArray()) {

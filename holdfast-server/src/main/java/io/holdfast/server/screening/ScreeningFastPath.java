@@ -5,7 +5,9 @@ import io.holdfast.server.security.Actor;
 import io.holdfast.server.security.ApiKeys;
 import io.holdfast.server.security.RouteRule;
 import io.holdfast.server.security.RouteRules;
+import io.holdfast.server.web.BodyBudget;
 import io.holdfast.server.web.BodyLimitFilter;
+import io.holdfast.server.web.RequestBodies;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -32,20 +34,27 @@ import tools.jackson.databind.json.JsonMapper;
  * Anything else (no key, a user, a missing scope, an Idempotency-Key, a body the mapper
  * refuses, a refusal from the service) is handed to the generic pipeline unchanged, so every
  * error and every authorisation answer keeps exactly one implementation.
+ *
+ * <p>It runs before the security chain, so it reads the body itself, and only once the key
+ * has been found valid for the route: an unauthenticated request is handed on unread and
+ * refused from its headers. A body it could not read (too large, cut short) is handed on with
+ * the refusal, which {@link BodyLimitFilter} renders after the security chain.
  */
 public final class ScreeningFastPath extends OncePerRequestFilter {
   static final String PATH = "/v1/transfers/screen";
 
   private final ApiKeys apiKeys;
+  private final RequestBodies bodies;
   private final ScreeningService screening;
   private final JsonMapper json;
   private final List<String> authorities;
   private final Counter answered;
   private final Counter handedOn;
 
-  public ScreeningFastPath(ApiKeys apiKeys, ScreeningService screening, JsonMapper json,
-      MeterRegistry meters) {
+  public ScreeningFastPath(ApiKeys apiKeys, RequestBodies bodies, ScreeningService screening,
+      JsonMapper json, MeterRegistry meters) {
     this.apiKeys = apiKeys;
+    this.bodies = bodies;
     this.screening = screening;
     this.json = json;
     this.authorities = RouteRules.all().stream()
@@ -70,24 +79,39 @@ public final class ScreeningFastPath extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    Optional<ResponseEntity<byte[]>> answer = answer(request);
-    if (answer.isEmpty()) {
-      handedOn.increment();
-      chain.doFilter(request, response);
+    Optional<String> actor = authorisedActor(request.getHeader("Authorization"));
+    if (actor.isEmpty() || !json(request.getContentType())
+        || request.getHeader(Idempotency.HEADER) != null) {
+      handOn(request, response, chain);
       return;
     }
-    answered.increment();
-    write(answer.get(), response);
+    RequestBodies.Outcome outcome = bodies.read(request);
+    if (outcome instanceof RequestBodies.Refused refused) {
+      request.setAttribute(BodyLimitFilter.REFUSAL_ATTRIBUTE, refused);
+      handOn(request, response, chain);
+      return;
+    }
+    RequestBodies.Read read = (RequestBodies.Read) outcome;
+    try (BodyBudget.Reservation held = read.reservation()) {
+      Optional<ResponseEntity<byte[]>> answer = answer(read.request(), actor.get());
+      if (answer.isEmpty()) {
+        handOn(read.request(), response, chain);
+        return;
+      }
+      answered.increment();
+      write(answer.get(), response);
+    }
+  }
+
+  private void handOn(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    handedOn.increment();
+    chain.doFilter(request, response);
   }
 
   /** The answer of the fast path, or empty when the generic pipeline must answer. */
-  private Optional<ResponseEntity<byte[]>> answer(HttpServletRequest request) {
-    Optional<String> actor = authorisedActor(request.getHeader("Authorization"));
-    byte[] body = (byte[]) request.getAttribute(BodyLimitFilter.BODY_ATTRIBUTE);
-    if (actor.isEmpty() || body == null || !json(request.getContentType())
-        || request.getHeader(Idempotency.HEADER) != null) {
-      return Optional.empty();
-    }
+  private Optional<ResponseEntity<byte[]>> answer(HttpServletRequest request, String actor) {
+    byte[] body = (byte[]) request.getAttribute(RequestBodies.BODY_ATTRIBUTE);
     TransferBody transfer;
     try {
       transfer = json.readValue(body, TransferBody.class);
@@ -99,7 +123,7 @@ public final class ScreeningFastPath extends OncePerRequestFilter {
     }
     try {
       return Optional.of(screening.screen(transfer, Idempotency.requestHash(request),
-          actor.get(), null));
+          actor, null));
     } catch (RuntimeException e) {
       // The service refused or failed before anything was committed, or committed nothing
       // that a retry of the same transfer would not replay; the generic pipeline runs the

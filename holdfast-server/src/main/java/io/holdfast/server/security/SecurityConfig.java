@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -20,6 +19,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Platforms authenticate with API keys, people with a username and password (HTTP Basic for
@@ -32,7 +32,9 @@ public class SecurityConfig {
   SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys) throws Exception {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
+            Problems.write(res, ProblemType.UNAUTHENTICATED,
+                "the username or password is not valid")))
         .addFilterBefore(new ApiKeyFilter(apiKeys), BasicAuthenticationFilter.class)
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) ->
@@ -63,6 +65,18 @@ public class SecurityConfig {
   @Bean
   static RoleHierarchy roleHierarchy() {
     return RouteRules.hierarchy();
+  }
+
+  /**
+   * Requests the firewall refuses (a path with {@code //}, {@code ;}, {@code %2F}, {@code %00}
+   * or {@code ..}, a header with control characters) are the client's mistake: 400, as a
+   * problem, like any other.
+   */
+  @Bean
+  RequestRejectedHandler requestRejected() {
+    return (req, res, ex) -> Problems.write(res, ProblemType.BAD_REQUEST,
+        "the request was refused: its path or a header holds a character or sequence that is"
+            + " not allowed (such as //, ;, %2F, %5C, %00 or ..)");
   }
 
   /**

@@ -16,14 +16,4 @@ final class DatabindPaths {
             ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining("."));
   }
-
-  static String firstLine(JacksonException e) {
-    String message = e.getOriginalMessage();
-    if (message == null) {
-      return "unreadable";
-    }
-    int newline = message.indexOf('\n');
-    String line = newline < 0 ? message : message.substring(0, newline);
-    return line.length() > 300 ? line.substring(0, 300) : line;
-  }
 }

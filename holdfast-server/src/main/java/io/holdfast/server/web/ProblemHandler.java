@@ -11,6 +11,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -63,21 +64,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       return Problems.entity(ProblemType.WRONG_TYPE, "the body must be a JSON object",
           Map.of());
     }
-    if ((cause instanceof MismatchedInputException || cause instanceof InputCoercionException)
-        && cause instanceof JacksonException j) {
-      String field = DatabindPaths.describe(j);
-      return Problems.entity(ProblemType.WRONG_TYPE,
-          "field '" + field + "' has the wrong type: " + DatabindPaths.firstLine(j),
-          Map.of("field", field));
+    if (cause instanceof InputCoercionException c) {
+      String field = DatabindPaths.describe(c);
+      return Problems.entity(ProblemType.WRONG_TYPE, "field '" + field + "' is out of range:"
+          + " expected " + JsonErrors.range(c.getTargetType()), Map.of("field", field));
+    }
+    if (cause instanceof MismatchedInputException m) {
+      String field = DatabindPaths.describe(m);
+      String expected = JsonErrors.expected(m.getTargetType());
+      String given = JsonErrors.given(m.getCurrentToken());
+      // A value of the right kind that still does not fit (a string that names no constant)
+      // is invalid rather than of the wrong type.
+      return expected.equals(given)
+          ? Problems.entity(ProblemType.INVALID_FIELD, "field '" + field + "' has a value"
+              + " that cannot be read here", Map.of("field", field))
+          : Problems.entity(ProblemType.WRONG_TYPE, "field '" + field + "' has the wrong type:"
+              + " expected " + expected + ", got " + given, Map.of("field", field));
     }
     if (cause instanceof DatabindException d && !d.getPath().isEmpty()) {
       String field = DatabindPaths.describe(d);
       return Problems.entity(ProblemType.INVALID_FIELD,
-          "field '" + field + "' is invalid: " + DatabindPaths.firstLine(d),
-          Map.of("field", field));
+          "field '" + field + "' has a value that cannot be read here", Map.of("field", field));
     }
     String detail = cause instanceof JacksonException j
-        ? "the body is not valid JSON: " + DatabindPaths.firstLine(j)
+        ? "the body is not valid JSON: " + JsonErrors.syntax(j)
         : "a JSON body is required";
     return Problems.entity(ProblemType.MALFORMED_JSON, detail, Map.of());
   }
@@ -110,8 +120,34 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       org.springframework.web.bind.ServletRequestBindingException ex, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
     String detail = ex instanceof MissingRequestHeaderException m
-        ? "header " + m.getHeaderName() + " is required" : ex.getMessage();
+        ? "header " + m.getHeaderName() + " is required"
+        : "the request lacks a parameter or header this route requires";
     return asObject(Problems.entity(ProblemType.INVALID_FIELD, detail, Map.of()));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    return asObject(Problems.entity(ProblemType.INVALID_FIELD,
+        "parameter '" + ex.getParameterName() + "' is required",
+        Map.of("field", ex.getParameterName())));
+  }
+
+  /**
+   * Gives the problems Spring renders itself (406, a failed validation, ...) the stable type
+   * of their status in place of {@code about:blank}, so a client can switch on every type.
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
+      HttpStatusCode statusCode, WebRequest request) {
+    ProblemType type = ProblemType.forStatus(statusCode.value());
+    if (body instanceof ProblemDetail problem && type.status().value() == statusCode.value()
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      problem.setType(type.uri());
+      problem.setTitle(type.title());
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
  * detail are for people and may change.
  */
 public enum ProblemType {
+  BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST,
+      "The request is malformed, or its path or a header is refused"),
   MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "The body is not valid JSON"),
   UNKNOWN_FIELD("unknown-field", HttpStatus.BAD_REQUEST, "The body has a field Holdfast does not know"),
   WRONG_TYPE("wrong-type", HttpStatus.BAD_REQUEST, "A field has the wrong type"),
@@ -22,6 +24,8 @@ public enum ProblemType {
       "The body's media type is not supported"),
   NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+  NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE,
+      "None of the media types the client accepts can be sent"),
   UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication is required"),
   FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed for this key or user"),
   CONFLICT("conflict", HttpStatus.CONFLICT, "The request conflicts with the current state"),
@@ -55,6 +59,10 @@ public enum ProblemType {
   INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
   private static final String BASE = "https://holdfast.dev/problems/";
+  /** The type that answers a bare status (from the servlet container or an empty answer). */
+  private static final java.util.List<ProblemType> BY_STATUS = java.util.List.of(BAD_REQUEST,
+      UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, BODY_TOO_LARGE,
+      UNSUPPORTED_MEDIA_TYPE, OVERLOADED, INTERNAL);
 
   private final String slug;
   private final HttpStatus status;
@@ -64,6 +72,21 @@ public enum ProblemType {
     this.slug = slug;
     this.status = status;
     this.title = title;
+  }
+
+  /**
+   * The type for a bare HTTP status: the general type of that status; for any other 4xx, and
+   * for the 501 and 505 a servlet container sends for a transfer coding or an HTTP version it
+   * does not speak, a bad request (the client must change something); else an internal
+   * error.
+   */
+  public static ProblemType forStatus(int status) {
+    for (ProblemType type : BY_STATUS) {
+      if (type.status.value() == status) {
+        return type;
+      }
+    }
+    return status >= 500 && status != 501 && status != 505 ? INTERNAL : BAD_REQUEST;
   }
 
   public URI uri() {

@@ -37,15 +37,31 @@ public final class Problems {
   /** Writes a problem from a filter, where no message converter is at hand. */
   public static void write(HttpServletResponse response, ProblemType type, String detail)
       throws IOException {
+    response.setStatus(type.status().value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getOutputStream().write(json(type, detail));
+  }
+
+  /** The detail of a problem answering a bare status, with nothing more known about it. */
+  public static String statusDetail(ProblemType type) {
+    return switch (type) {
+      case BAD_REQUEST -> "the request is malformed or refused: check the request line, the"
+          + " headers (their size and characters) and the path's encoding";
+      case NOT_FOUND -> "no such resource";
+      case INTERNAL -> "unexpected error; it was logged";
+      default -> type.title();
+    };
+  }
+
+  /** The JSON of a problem, for code that writes responses below the servlet API. */
+  public static byte[] json(ProblemType type, String detail) {
     ProblemDetail problem = detail(type, detail, Map.of());
     Map<String, Object> body = new java.util.LinkedHashMap<>();
     body.put("type", problem.getType().toString());
     body.put("title", problem.getTitle());
     body.put("status", problem.getStatus());
     body.put("detail", problem.getDetail());
-    response.setStatus(type.status().value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getOutputStream().write(MAPPER.writeValueAsBytes(body));
+    return MAPPER.writeValueAsBytes(body);
   }
 }
