@@ -115,10 +115,11 @@ public class HoldsController {
     if (channel == null || !channel.matches("[a-z][a-z0-9_]{0,31}")) {
       throw ApiProblem.invalidField("channel", "channel is required, such as in_app or push");
     }
-    Instant at = body.shownAt() == null ? clock.instant()
+    Instant shownAt = body.shownAt() == null ? null
         : Timestamps.parse("shown_at", body.shownAt());
     return idempotency.execute(request, () -> new Idempotency.Result(HttpStatus.OK,
-        Map.of("first_time", shownStore.markShown(holdId, messageId, account, channel, at))));
+        Map.of("first_time", shownStore.markShown(holdId, messageId, account, channel,
+            shownAt))));
   }
 
   /**

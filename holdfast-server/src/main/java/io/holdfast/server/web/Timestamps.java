@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The one definition of the times Holdfast accepts, for every input: JSON bodies, query
@@ -28,6 +29,13 @@ public final class Timestamps {
    * an hour of virtual time, and the simulation stamps its transfers with that same clock.
    */
   public static final Duration REPORTED_AHEAD_MAX = Duration.ofHours(1);
+
+  /**
+   * How far past the server's clock a receipt may say the platform showed a message: a minute,
+   * for clocks a little apart. A receipt is evidence of when a warning was seen, so it gets a
+   * far smaller allowance than {@link #REPORTED_AHEAD_MAX}.
+   */
+  public static final Duration RECEIPT_AHEAD_MAX = Duration.ofMinutes(1);
 
   private static final String EXAMPLE = "2026-11-25T10:00:00Z";
 
@@ -63,6 +71,23 @@ public final class Timestamps {
   public static LocalDate day(String field, LocalDate day) {
     inRange(field, day.atStartOfDay(ZoneOffset.UTC).toInstant());
     return day;
+  }
+
+  /**
+   * When the platform says it showed a message created at {@code createdAt}: not before the
+   * message, nor more than {@link #RECEIPT_AHEAD_MAX} past {@code now}, or a refusal naming
+   * {@code field}. The message's time is taken to the whole second because platforms report
+   * whole seconds, and a warning shown in the second it was written is the usual case.
+   */
+  public static Instant receipt(String field, Instant shownAt, Instant createdAt, Instant now) {
+    if (shownAt.isBefore(createdAt.truncatedTo(ChronoUnit.SECONDS))) {
+      throw ApiProblem.invalidField(field, field + " " + shownAt + " is before the message was"
+          + " created, at " + createdAt);
+    }
+    if (shownAt.isAfter(now.plus(RECEIPT_AHEAD_MAX))) {
+      throw ApiProblem.invalidField(field, field + " " + shownAt + " is later than now");
+    }
+    return shownAt;
   }
 
   /** The instant itself when it lies from {@link #EARLIEST} to {@link #LATEST}. */
