@@ -82,8 +82,9 @@ public final class TransferParser {
       throw ApiProblem.invalidField("amount_minor",
           "amount_minor must be a positive whole number of minor units, was " + amountMinor);
     }
-    if (amountMinor > Money.MAX_MINOR) {
-      throw ApiProblem.invalidField("amount_minor", "amount_minor is above " + Money.MAX_MINOR);
+    if (amountMinor > Money.ACCEPTED_MAX_MINOR) {
+      throw ApiProblem.invalidField("amount_minor", "amount_minor is above "
+          + Money.ACCEPTED_MAX_MINOR + ", more than any one payment");
     }
     if (currencyCode == null || currencyCode.isEmpty()) {
       throw ApiProblem.invalidField("currency", "currency is required");

@@ -1,5 +1,6 @@
 package io.holdfast.server.sweeps;
 
+import io.holdfast.server.support.SqlSums;
 import io.holdfast.server.web.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -76,10 +77,11 @@ public class SilentSufferersStats {
     return out;
   }
 
+  /** Totals per currency; saturating, since statistics describe ({@link SqlSums}). */
   private Map<String, Object> sums(String sql, Timestamp t) {
     Map<String, Object> out = new LinkedHashMap<>();
     jdbc.query(sql, rs -> {
-      out.put(rs.getString(1), rs.getLong(2));
+      out.put(rs.getString(1), SqlSums.saturated(rs, 2));
     }, t);
     return out;
   }
