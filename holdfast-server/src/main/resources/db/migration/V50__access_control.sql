@@ -12,7 +12,7 @@ CREATE TABLE idempotency_keys (
   account         VARCHAR(200) NOT NULL,
   route           VARCHAR(200) NOT NULL,
   idempotency_key VARCHAR(200) NOT NULL,
-  request_hash    VARCHAR(64)  NOT NULL,
+  request_hash    VARCHAR(80)  NOT NULL,
   response_status INTEGER NOT NULL,
   response_body   TEXT NOT NULL,
   created_at      TIMESTAMP WITH TIME ZONE NOT NULL,

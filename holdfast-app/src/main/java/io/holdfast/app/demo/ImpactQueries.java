@@ -1,8 +1,10 @@
 package io.holdfast.app.demo;
 
+import io.holdfast.core.money.MinorSums;
 import io.holdfast.core.simulation.Outcomes;
 import io.holdfast.core.simulation.ScamCase;
 import io.holdfast.core.simulation.ScamKind;
+import io.holdfast.server.support.SqlSums;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The counts the impact report reads from Holdfast's store and the sandbox ledger. */
+/**
+ * The counts the impact report reads from Holdfast's store and the sandbox ledger; its totals
+ * of money saturate, as every report's do ({@link MinorSums}).
+ */
 final class ImpactQueries {
   private ImpactQueries() {}
 
@@ -41,7 +46,7 @@ final class ImpactQueries {
         + " GROUP BY c.victim_account, k.subject_key", rs -> {
           ScamCase c = byVictimScammer.get(rs.getString(1) + "|" + rs.getString(2));
           if (c != null) {
-            out.merge(c.kind(), rs.getLong(3), Long::sum);
+            out.merge(c.kind(), SqlSums.saturated(rs, 3), MinorSums::saturatingAdd);
           }
         });
     return out;
@@ -49,9 +54,8 @@ final class ImpactQueries {
 
   /** What the sandbox ledger credited to victims from frozen funds. */
   static long ledgerRefunds(JdbcTemplate jdbc) {
-    Long sum = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM sandbox_entries"
-        + " WHERE memo = 'refund' AND amount_minor > 0", Long.class);
-    return sum == null ? 0 : sum;
+    return MinorSums.saturated(jdbc.queryForObject("SELECT SUM(amount_minor) FROM sandbox_entries"
+        + " WHERE memo = 'refund' AND amount_minor > 0", java.math.BigDecimal.class));
   }
 
   static void programme(JdbcTemplate jdbc, Outcomes outcomes, Map<String, Long> out) {
@@ -124,7 +128,7 @@ final class ImpactQueries {
     out.put("scam victims stopped by an alert or call", (long) outcomes.preventedMinorByCase()
         .size());
     out.put("scam money they had yet to send (USD)", outcomes.preventedMinorByCase().values()
-        .stream().mapToLong(Long::longValue).sum() / 100);
+        .stream().mapToLong(Long::longValue).reduce(0, MinorSums::saturatingAdd) / 100);
   }
 
   /**

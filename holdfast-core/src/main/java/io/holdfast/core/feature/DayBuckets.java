@@ -1,9 +1,12 @@
 package io.holdfast.core.feature;
 
+import io.holdfast.core.money.MinorSums;
+
 /**
  * Day-granular counts and sums of the events a {@link TimedAmounts} ring pushed out, for the
  * last 32 days. Only accounts busy enough to overflow their ring ever allocate one, so the
- * per-account memory stays small while 30-day totals stay complete.
+ * per-account memory stays small while 30-day totals stay complete. Sums saturate, as every
+ * feature sum does ({@link MinorSums}).
  */
 final class DayBuckets {
   private static final int DAYS = 32;
@@ -22,7 +25,7 @@ final class DayBuckets {
       sums[slot] = 0;
     }
     counts[slot]++;
-    sums[slot] += amount;
+    sums[slot] = MinorSums.saturatingAdd(sums[slot], amount);
   }
 
   /** Adds the buckets whose day starts in [fromSecond, nowSecond] to {@code out} (count, sum). */
@@ -32,7 +35,7 @@ final class DayBuckets {
     for (int i = 0; i < DAYS; i++) {
       if (counts[i] > 0 && days[i] >= fromDay && days[i] <= toDay) {
         out[0] += counts[i];
-        out[1] += sums[i];
+        out[1] = MinorSums.saturatingAdd(out[1], sums[i]);
       }
     }
   }

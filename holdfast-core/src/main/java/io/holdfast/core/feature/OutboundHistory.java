@@ -1,5 +1,7 @@
 package io.holdfast.core.feature;
 
+import io.holdfast.core.money.MinorSums;
+
 /** Updates an account's outbound history; the caller holds the account's monitor. */
 final class OutboundHistory {
   private OutboundHistory() {}
@@ -18,14 +20,9 @@ final class OutboundHistory {
     }
     s.recipients.touch(recipientHash, second, false);
     s.outboundCount++;
-    s.outboundUsdTotal = saturatingAdd(s.outboundUsdTotal, amountUsd);
+    s.outboundUsdTotal = MinorSums.saturatingAdd(s.outboundUsdTotal, amountUsd);
     if (s.lastInboundSecond != AccountState.UNKNOWN && second >= s.lastInboundSecond) {
       s.turnaroundSeconds = second - s.lastInboundSecond;
     }
-  }
-
-  static long saturatingAdd(long a, long b) {
-    long sum = a + b;
-    return sum < 0 ? Long.MAX_VALUE : sum;
   }
 }

@@ -1,5 +1,7 @@
 package io.holdfast.core.feature;
 
+import io.holdfast.core.money.MinorSums;
+
 /** Computes the sender's features; reads the sender's state under its monitor. */
 final class SenderFeatures {
   private SenderFeatures() {}
@@ -111,7 +113,7 @@ final class SenderFeatures {
       }
       last = Math.max(last, second);
       if (second >= now - FeatureStore.DAY_SECONDS) {
-        sum24h = OutboundHistory.saturatingAdd(sum24h, d.amount(i));
+        sum24h = MinorSums.saturatingAdd(sum24h, d.amount(i));
       }
     }
     into.set(Feature.DEPOSIT_USD_MINOR_24H, sum24h);

@@ -1,5 +1,7 @@
 package io.holdfast.core.feature;
 
+import io.holdfast.core.money.MinorSums;
+
 /**
  * Counts and sums of a ring over the 1 h, 24 h and 30 d windows ending now, in one pass. Events
  * dated after {@code now} (a late-arriving earlier transfer) are left out, so features never see
@@ -32,13 +34,13 @@ final class WindowSums {
       }
       long amount = ring.amount(i);
       count30d++;
-      sum30d = OutboundHistory.saturatingAdd(sum30d, amount);
+      sum30d = MinorSums.saturatingAdd(sum30d, amount);
       if (second >= from24h) {
         count24h++;
-        sum24h = OutboundHistory.saturatingAdd(sum24h, amount);
+        sum24h = MinorSums.saturatingAdd(sum24h, amount);
         if (second >= from1h) {
           count1h++;
-          sum1h = OutboundHistory.saturatingAdd(sum1h, amount);
+          sum1h = MinorSums.saturatingAdd(sum1h, amount);
         }
       }
     }
@@ -46,13 +48,13 @@ final class WindowSums {
       long[] out = new long[2];
       evicted.sumSince(from30d, now, out);
       count30d += out[0];
-      sum30d = OutboundHistory.saturatingAdd(sum30d, out[1]);
+      sum30d = MinorSums.saturatingAdd(sum30d, out[1]);
       if (!ring.coversSince(from24h)) {
         out[0] = 0;
         out[1] = 0;
         evicted.sumSince(from24h, now, out);
         count24h += out[0];
-        sum24h = OutboundHistory.saturatingAdd(sum24h, out[1]);
+        sum24h = MinorSums.saturatingAdd(sum24h, out[1]);
       }
     }
   }

@@ -36,6 +36,8 @@ import java.util.TreeMap;
  * <p>Conservation is checked on every run: at each account, traced money out plus held equals
  * traced money in, no payment carries more traced money than its amount, and what entered the
  * scammer equals what is held plus what left the platform plus what the bounds left untraced.
+ * Traced money may be frozen, so every sum is exact ({@link Math#addExact}): a sum that does
+ * not fit a long fails the trace rather than wrap (see {@code MinorSums}).
  */
 public final class FundTrace {
   private final TransferGraph graph;
@@ -141,7 +143,7 @@ public final class FundTrace {
     long traced;
     if (isSource) {
       traced = t.amountMinor();
-      node.in.merge(t.currency(), traced, Long::sum);
+      node.in.merge(t.currency(), traced, Math::addExact);
     } else {
       Arrival arrival = node.arrivals.remove(t.transferId());
       traced = arrival == null ? 0 : arrival.tracedMinor();
@@ -163,7 +165,7 @@ public final class FundTrace {
       long tracedTake = Math.min(take, slice[1]);
       slice[0] -= take;
       slice[1] -= tracedTake;
-      traced += tracedTake;
+      traced = Math.addExact(traced, tracedTake);
       need -= take;
       if (slice[0] == 0) {
         queue.pollFirst();
@@ -178,14 +180,14 @@ public final class FundTrace {
     for (Map.Entry<String, ArrayDeque<long[]>> e : queues.entrySet()) {
       long left = 0;
       for (long[] slice : e.getValue()) {
-        left += slice[1];
+        left = Math.addExact(left, slice[1]);
       }
       if (left > 0) {
-        node.held.merge(e.getKey(), left, Long::sum);
+        node.held.merge(e.getKey(), left, Math::addExact);
       }
     }
     for (Arrival unseen : node.arrivals.values()) {
-      node.held.merge(unseen.currency(), unseen.tracedMinor(), Long::sum);
+      node.held.merge(unseen.currency(), unseen.tracedMinor(), Math::addExact);
     }
     node.arrivals.clear();
   }
@@ -195,7 +197,7 @@ public final class FundTrace {
         .thenComparing(Flow::transferId));
     for (int i = 0; i < tracedOut.size(); i++) {
       Flow f = tracedOut.get(i);
-      node.out.merge(f.currency(), f.tracedMinor(), Long::sum);
+      node.out.merge(f.currency(), f.tracedMinor(), Math::addExact);
       run.flows.add(f);
       if (node.hops >= bounds.hops()) {
         stop(run, f, Stop.HOPS);
@@ -230,10 +232,10 @@ public final class FundTrace {
       run.nodes.put(child.key, child);
       queue.add(child);
     }
-    child.in.merge(f.currency(), f.tracedMinor(), Long::sum);
+    child.in.merge(f.currency(), f.tracedMinor(), Math::addExact);
     if (child.read) {
       // Reached again after it was read (a cycle or a longer path): counted, not followed.
-      child.held.merge(f.currency(), f.tracedMinor(), Long::sum);
+      child.held.merge(f.currency(), f.tracedMinor(), Math::addExact);
     } else {
       child.arrivals.put(f.transferId(), new Arrival(f.currency(), f.tracedMinor()));
     }
@@ -280,8 +282,9 @@ public final class FundTrace {
       long held = n.held.getOrDefault(e.getKey(), 0L);
       long unread = n.read ? 0 : run.untraced.stream().filter(a -> a.stop() == Stop.READ
           && a.key().equals(n.key) && a.currency().equals(e.getKey()))
-          .mapToLong(Amount::tracedMinor).sum();
-      Invariants.check(out + held + unread == e.getValue(), "traced money not conserved at %s"
+          .mapToLong(Amount::tracedMinor).reduce(0, Math::addExact);
+      long accounted = Math.addExact(Math.addExact(out, held), unread);
+      Invariants.check(accounted == e.getValue(), "traced money not conserved at %s"
           + " in %s: in %d, out %d, held %d", n.key, e.getKey(), e.getValue(), out, held);
     }
   }
@@ -292,7 +295,7 @@ public final class FundTrace {
     Map<String, Long> accounted = new TreeMap<>();
     for (List<Amount> list : List.of(holdings, run.exits, run.untraced)) {
       for (Amount a : list) {
-        accounted.merge(a.currency(), a.tracedMinor(), Long::sum);
+        accounted.merge(a.currency(), a.tracedMinor(), Math::addExact);
       }
     }
     accounted.values().removeIf(v -> v == 0);

@@ -1,6 +1,7 @@
 package io.holdfast.core.prevention;
 
 import io.holdfast.core.ladder.ScamType;
+import io.holdfast.core.money.MinorSums;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -50,7 +51,8 @@ public final class ExposureRules {
       if (flagged.isEmpty()) {
         return Optional.empty();
       }
-      long usd = flagged.stream().mapToLong(AccountActivity.Payment::amountUsdMinor).sum();
+      long usd = flagged.stream().mapToLong(AccountActivity.Payment::amountUsdMinor)
+          .reduce(0, MinorSums::saturatingAdd);
       ScamType type = flagged.stream().map(AccountActivity.Payment::flaggedAs)
           .filter(t -> t != ScamType.GENERAL).findFirst().orElse(ScamType.GENERAL);
       return Optional.of(new Finding("paid_flagged_recipient", flagged.size() > 1 ? 0.85 : 0.70,
@@ -65,15 +67,18 @@ public final class ExposureRules {
       Instant since = a.windowEnd().minus(RECENT);
       List<AccountActivity.Deposit> recent = a.deposits().stream()
           .filter(d -> !d.at().isBefore(since)).toList();
-      long depositedUsd = recent.stream().mapToLong(AccountActivity.Deposit::amountUsdMinor).sum();
+      long depositedUsd = recent.stream().mapToLong(AccountActivity.Deposit::amountUsdMinor)
+          .reduce(0, MinorSums::saturatingAdd);
       if (recent.isEmpty() || depositedUsd < 2 * LARGE_USD_MINOR) {
         return Optional.empty();
       }
       Instant firstDeposit = recent.get(0).at();
       long onwardUsd = newRecipientPayments(a).stream()
           .filter(p -> p.external() && p.at().isAfter(firstDeposit))
-          .mapToLong(AccountActivity.Payment::amountUsdMinor).sum();
-      if (onwardUsd * 2 < depositedUsd) {
+          .mapToLong(AccountActivity.Payment::amountUsdMinor)
+          .reduce(0, MinorSums::saturatingAdd);
+      // Less than half sent on; written without doubling, which could overflow.
+      if (onwardUsd < depositedUsd - onwardUsd) {
         return Optional.empty();
       }
       return Optional.of(new Finding("deposit_then_new_address", 0.50, false,

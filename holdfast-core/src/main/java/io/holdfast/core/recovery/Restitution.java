@@ -44,7 +44,7 @@ public final class Restitution {
       BigInteger[] qr = pool.multiply(BigInteger.valueOf(owed[i])).divideAndRemainder(total);
       shares[i] = qr[0].longValueExact();
       remainders[i] = qr[1];
-      given += shares[i];
+      given = Math.addExact(given, shares[i]);
     }
     long left = available - given;
     Invariants.check(left >= 0 && left < Math.max(1, n), "largest remainder leaves < n units");
@@ -61,7 +61,7 @@ public final class Restitution {
     long paid = 0;
     for (int i = 0; i < owed.length; i++) {
       Invariants.check(shares[i] >= 0 && shares[i] <= owed[i], "a share exceeds what is owed");
-      paid += shares[i];
+      paid = Math.addExact(paid, shares[i]);
     }
     Invariants.check(paid <= available, "paid out more than the pool holds");
   }

@@ -197,6 +197,19 @@ class FeatureStoreTest {
   }
 
   @Test
+  void windowSumsOfHugeAmountsSaturateInsteadOfWrapping() {
+    // More transfers than the ring keeps, so the older ones are summed in day buckets too.
+    for (int i = 99; i >= 0; i--) {
+      record(transfer("whale", "r" + i, Money.MAX_MINOR, T0.minus(Duration.ofHours(i + 1))));
+    }
+    FeatureVector f = features(transfer("whale", "r0", 1, T0));
+    assertThat(f.get(Feature.SENDER_COUNT_30D)).isEqualTo(100);
+    assertThat(f.get(Feature.SENDER_SUM_USD_MINOR_1H)).isEqualTo(Money.MAX_MINOR);
+    assertThat(f.get(Feature.SENDER_SUM_USD_MINOR_24H)).isEqualTo(Long.MAX_VALUE);
+    assertThat(f.get(Feature.SENDER_SUM_USD_MINOR_30D)).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void aHeldPaymentIsRememberedForItsRecipientForThirtyDays() {
     Transfer first = transfer("victim", "scammer", 500_00, T0);
     record(first);

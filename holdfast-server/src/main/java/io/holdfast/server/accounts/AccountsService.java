@@ -61,7 +61,7 @@ public class AccountsService {
     AccountEventType type = AccountEventType.byWireName(body.type() == null ? "" : body.type())
         .orElseThrow(() -> ApiProblem.invalidField("type", "type must be one of new_device_login,"
             + " password_reset, two_fa_change, contact_change, deposit"));
-    Instant at = parser.createdAt(body.occurredAt());
+    Instant at = parser.reported("occurred_at", body.occurredAt());
     Money deposit = deposit(type, body);
     check("device_id", body.deviceId(), 200);
     check("ip", body.ip(), 64);

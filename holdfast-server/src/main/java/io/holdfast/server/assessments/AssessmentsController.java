@@ -4,6 +4,7 @@ import io.holdfast.server.idempotency.Idempotency;
 import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.CursorPage;
 import io.holdfast.server.web.Ids;
+import io.holdfast.server.web.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -104,7 +105,7 @@ public class AssessmentsController {
       throw ApiProblem.invalidField(field, field + " is a day such as 2026-11-25");
     }
     try {
-      return LocalDate.parse(text);
+      return Timestamps.day(field, LocalDate.parse(text));
     } catch (DateTimeParseException e) {
       throw ApiProblem.invalidField(field, field + " is a day such as 2026-11-25");
     }

@@ -10,6 +10,7 @@ import io.holdfast.server.security.Actor;
 import io.holdfast.server.support.IdGenerator;
 import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.Ids;
+import io.holdfast.server.web.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,8 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -165,15 +164,10 @@ public class CallTasksController {
     if (text == null) {
       return now;
     }
-    try {
-      Instant due = Instant.parse(text.toUpperCase(Locale.ROOT));
-      if (due.isAfter(now.plus(DUE_AHEAD_MAX))) {
-        throw ApiProblem.invalidField("due_at", "due_at is at most 30 days ahead");
-      }
-      return due;
-    } catch (DateTimeParseException e) {
-      throw ApiProblem.invalidField("due_at", "due_at is an ISO timestamp like"
-          + " 2026-11-02T09:00:00Z");
+    Instant due = Timestamps.parse("due_at", text);
+    if (due.isAfter(now.plus(DUE_AHEAD_MAX))) {
+      throw ApiProblem.invalidField("due_at", "due_at is at most 30 days ahead");
     }
+    return due;
   }
 }

@@ -9,9 +9,9 @@ import io.holdfast.core.prevention.campaign.Schedule;
 import io.holdfast.core.prevention.campaign.Segment;
 import io.holdfast.server.prevention.Channel;
 import io.holdfast.server.web.ApiProblem;
+import io.holdfast.server.web.Timestamps;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -149,12 +149,7 @@ final class CampaignBodies {
     if (text == null) {
       throw ApiProblem.invalidField(field, field + " is required");
     }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw ApiProblem.invalidField(field, field + " is an instant such as"
-          + " 2026-12-01T09:00:00Z");
-    }
+    return Timestamps.parse(field, text);
   }
 
   static ScamType scamType(String field, String wire) {

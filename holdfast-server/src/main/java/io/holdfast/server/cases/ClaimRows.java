@@ -2,6 +2,7 @@ package io.holdfast.server.cases;
 
 import io.holdfast.core.support.Invariants;
 import io.holdfast.server.support.IdGenerator;
+import io.holdfast.server.support.SqlSums;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -232,7 +233,7 @@ public class ClaimRows {
         + " WHERE f.case_id = ? AND f.state = 'ACTIVE' AND f.kind = 'CONFIRMED'"
         + " ORDER BY f.created_at, f.freeze_id, ff.currency LIMIT 10000",
         (rs, n) -> new Source(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-            rs.getLong(5)), caseId);
+            SqlSums.exact(rs, 5)), caseId);
   }
 
   /** Frozen money in one currency on one freeze, and how much refunds already took. */

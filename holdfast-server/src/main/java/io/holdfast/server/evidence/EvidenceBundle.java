@@ -1,10 +1,12 @@
 package io.holdfast.server.evidence;
 
 import io.holdfast.core.freeze.Freeze;
+import io.holdfast.core.money.MinorSums;
 import io.holdfast.server.cases.CaseRows;
 import io.holdfast.server.cases.ClaimRows;
 import io.holdfast.server.freezes.FreezeRows;
 import io.holdfast.server.freezes.FreezeViews;
+import io.holdfast.server.support.SqlSums;
 import io.holdfast.server.web.ApiProblem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -227,19 +229,20 @@ public class EvidenceBundle {
         }, caseId);
   }
 
+  /** What the case lost, froze and repaid per currency; totals saturate, since they describe. */
   private Map<String, Object> amounts(List<Map<String, Object>> victims, String caseId) {
     Map<String, Long> lost = new TreeMap<>();
     victims.forEach(v -> lost.merge((String) v.get("currency"), (Long) v.get("amount_minor"),
-        Long::sum));
+        MinorSums::saturatingAdd));
     Map<String, Long> frozen = new TreeMap<>();
     jdbc.query("SELECT ff.currency, SUM(ff.amount_minor) FROM frozen_funds ff JOIN freezes f"
         + " ON f.freeze_id = ff.freeze_id WHERE f.case_id = ? GROUP BY ff.currency", rs -> {
-          frozen.put(rs.getString(1), rs.getLong(2));
+          frozen.put(rs.getString(1), SqlSums.saturated(rs, 2));
         }, caseId);
     Map<String, Long> repaid = new TreeMap<>();
     jdbc.query("SELECT currency, SUM(amount_minor) FROM refunds WHERE case_id = ?"
         + " GROUP BY currency", rs -> {
-          repaid.put(rs.getString(1), rs.getLong(2));
+          repaid.put(rs.getString(1), SqlSums.saturated(rs, 2));
         }, caseId);
     return Map.of("lost_minor", lost, "frozen_minor", frozen, "repaid_minor", repaid,
         "victims", victims.stream().map(v -> v.get("victim_account")).distinct().count());

@@ -5,6 +5,7 @@ import io.holdfast.core.freeze.FreezeBasis;
 import io.holdfast.core.freeze.FreezeCommand;
 import io.holdfast.core.freeze.FreezeKind;
 import io.holdfast.core.money.CurrencyCatalog;
+import io.holdfast.core.money.Money;
 import io.holdfast.server.cases.CaseRows;
 import io.holdfast.server.idempotency.Idempotency;
 import io.holdfast.server.screening.TransferParser;
@@ -161,8 +162,10 @@ public class FreezesController {
         || currencies.find(body.currency()).isEmpty()) {
       throw ApiProblem.invalidField("currency", "currency must be one Holdfast knows");
     }
-    if (body.amountMinor() == null || body.amountMinor() < 0) {
-      throw ApiProblem.invalidField("amount_minor", "amount_minor must be zero or more");
+    if (body.amountMinor() == null || body.amountMinor() < 0
+        || body.amountMinor() > Money.ACCEPTED_MAX_MINOR) {
+      throw ApiProblem.invalidField("amount_minor", "amount_minor must be from zero to "
+          + Money.ACCEPTED_MAX_MINOR);
     }
     return idempotency.execute(request, () -> {
       freezes.recordFunds(freezeId, body.currency(), body.amountMinor(), Actor.current());

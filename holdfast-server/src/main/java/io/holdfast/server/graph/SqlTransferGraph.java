@@ -8,6 +8,7 @@ import io.holdfast.core.graph.Relation;
 import io.holdfast.core.graph.TransferGraph;
 import io.holdfast.core.support.Invariants;
 import io.holdfast.core.transfer.Counterparty;
+import io.holdfast.server.support.SqlSums;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -74,8 +75,8 @@ public class SqlTransferGraph implements TransferGraph {
             + " t.created_at FROM transfers t" + MOVED + " WHERE " + match + WINDOW + MOVED_WHERE
             + " ORDER BY t.created_at LIMIT ?) p GROUP BY sender_account, currency"
             + " ORDER BY sender_account, currency LIMIT ?",
-        (rs, n) -> new PayerTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-            rs.getInt(5), instant(rs, 6), instant(rs, 7)), args.toArray());
+        (rs, n) -> new PayerTotal(rs.getString(1), rs.getString(2), SqlSums.exact(rs, 3),
+            SqlSums.exact(rs, 4), rs.getInt(5), instant(rs, 6), instant(rs, 7)), args.toArray());
   }
 
   @Override
@@ -87,7 +88,8 @@ public class SqlTransferGraph implements TransferGraph {
             + " AND t.recipient_account IS NOT NULL" + WINDOW + MOVED_WHERE
             + " ORDER BY t.created_at LIMIT ?) p GROUP BY recipient_account"
             + " ORDER BY 2 DESC, recipient_account LIMIT ?",
-        (rs, n) -> new PayeeTotal(rs.getString(1), rs.getLong(2), rs.getInt(3), instant(rs, 4)),
+        (rs, n) -> new PayeeTotal(rs.getString(1), SqlSums.exact(rs, 2), rs.getInt(3),
+            instant(rs, 4)),
         accountId, Timestamp.from(since), Timestamp.from(until), ROWS_SCANNED_MAX, limit);
   }
 

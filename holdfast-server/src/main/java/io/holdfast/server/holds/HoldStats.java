@@ -1,6 +1,7 @@
 package io.holdfast.server.holds;
 
 import io.holdfast.core.money.CurrencyCatalog;
+import io.holdfast.core.money.MinorSums;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Repository;
  * The safety net's numbers for the impact report, measured from the holds table: how much was
  * held, returned to senders (blocked) and released, holds by resolution, and how long money was
  * held (median and p95). Released holds are the transfers the net delayed without finding a
- * scam; their count and total delay are the cost to legitimate users.
+ * scam; their count and total delay are the cost to legitimate users. Amounts are summed
+ * saturating ({@link MinorSums}): a report describes, and a total pinned at the largest long
+ * says "more than can be counted" where a wrapped one turned negative.
  */
 @Repository
 public class HoldStats {
@@ -43,14 +46,15 @@ public class HoldStats {
           String key = resolution == null ? state.toLowerCase() : resolution.toLowerCase();
           long[] row = byResolution.computeIfAbsent(key, k -> new long[2]);
           row[0]++;
-          row[1] += usd;
-          totals[0] += usd;
+          row[1] = MinorSums.saturatingAdd(row[1], usd);
+          totals[0] = MinorSums.saturatingAdd(totals[0], usd);
           Timestamp resolved = rs.getTimestamp(6);
           if (resolved != null && n[0] < DURATIONS_MAX) {
             long seconds = (resolved.getTime() - rs.getTimestamp(5).getTime()) / 1000;
             heldSeconds[n[0]++] = seconds;
             boolean released = state.equals("RELEASED");
-            totals[released ? 1 : 2] += usd;
+            int total = released ? 1 : 2;
+            totals[total] = MinorSums.saturatingAdd(totals[total], usd);
             if (released) {
               totals[3] += seconds;
             }

@@ -8,6 +8,7 @@ import io.holdfast.server.security.Actor;
 import io.holdfast.server.security.RouteRules;
 import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.Ids;
+import io.holdfast.server.web.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,8 +17,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -116,9 +115,11 @@ public class HoldsController {
     if (channel == null || !channel.matches("[a-z][a-z0-9_]{0,31}")) {
       throw ApiProblem.invalidField("channel", "channel is required, such as in_app or push");
     }
-    Instant at = body.shownAt() == null ? clock.instant() : instant(body.shownAt());
+    Instant shownAt = body.shownAt() == null ? null
+        : Timestamps.parse("shown_at", body.shownAt());
     return idempotency.execute(request, () -> new Idempotency.Result(HttpStatus.OK,
-        Map.of("first_time", shownStore.markShown(holdId, messageId, account, channel, at))));
+        Map.of("first_time", shownStore.markShown(holdId, messageId, account, channel,
+            shownAt))));
   }
 
   /**
@@ -162,7 +163,7 @@ public class HoldsController {
   @Operation(summary = "The safety net's numbers: amounts held, released and returned, time held")
   @GetMapping(path = "/v1/stats/holds", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> stats(@RequestParam(required = false) String since) {
-    Instant from = since == null ? Instant.EPOCH : instant(since);
+    Instant from = since == null ? Timestamps.EARLIEST : Timestamps.parse("since", since);
     return stats.since(from);
   }
 
@@ -216,7 +217,10 @@ public class HoldsController {
   public ResponseEntity<String> extend(@PathVariable String holdId,
       @RequestBody AnalystBody body, HttpServletRequest request) {
     Ids.path("hold_id", holdId);
-    Instant until = instant(body.releaseAt());
+    if (body == null || body.releaseAt() == null) {
+      throw ApiProblem.invalidField("release_at", "release_at is required");
+    }
+    Instant until = Timestamps.parse("release_at", body.releaseAt());
     return byAnalyst(holdId, request,
         at -> new HoldCommand.Extend(Actor.current(), at, until, note(body)));
   }
@@ -257,17 +261,5 @@ public class HoldsController {
       throw ApiProblem.invalidField("note", "note is at most 1000 characters");
     }
     return note == null || note.isBlank() ? null : note;
-  }
-
-  private static Instant instant(String text) {
-    if (text == null) {
-      throw ApiProblem.invalidField("release_at", "release_at is required");
-    }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ApiProblem.invalidField("release_at", "times must be ISO-8601 with an offset, such as"
-          + " 2026-11-25T10:00:00Z");
-    }
   }
 }

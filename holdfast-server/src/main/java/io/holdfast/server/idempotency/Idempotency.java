@@ -5,12 +5,8 @@ import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.ProblemType;
 import io.holdfast.server.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -30,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * change and the stored response share one transaction (Brandur: "map the request to one
  * transaction"): a second request with the same key waits on the first's row lock, then replays
  * its response with {@code Idempotency-Hit: true}; the same key with a different body is 422.
+ * Bodies are compared as parsed JSON ({@link RequestHash}): whitespace and key order do not
+ * make a retry different, any changed value does.
  * A request whose work fails rolls back its key too, so a retry runs again and, the inputs
  * being the same, fails the same way.
  */
@@ -91,9 +89,9 @@ public class Idempotency {
       throw ApiProblem.invalidField(HEADER, "Idempotency-Key must be 1 to 200 characters");
     }
     Scope scope = Scope.of(request);
-    String hash = requestHash(request);
+    RequestHash hash = RequestHash.ofJson(request);
     return tx.execute(status -> {
-      if (!claim(scope, key, hash)) {
+      if (!claim(scope, key, hash.value())) {
         return replay(load(scope, key).orElseThrow(), hash);
       }
       Result result = work.get();
@@ -140,8 +138,8 @@ public class Idempotency {
         .optional();
   }
 
-  private ResponseEntity<String> replay(Stored stored, String hash) {
-    if (!stored.requestHash().equals(hash)) {
+  private ResponseEntity<String> replay(Stored stored, RequestHash hash) {
+    if (!hash.matches(stored.requestHash())) {
       throw new ApiProblem(ProblemType.IDEMPOTENCY_KEY_REUSED,
           "this Idempotency-Key was used for a different request; use a new key for new work");
     }
@@ -159,23 +157,5 @@ public class Idempotency {
       builder.header(HIT_HEADER, "true");
     }
     return builder.body(json.writeValueAsString(result.body()));
-  }
-
-  /** SHA-256 over the method, the path and the exact body bytes. */
-  public static String requestHash(HttpServletRequest request) {
-    byte[] body = (byte[]) request.getAttribute(RequestBodies.BODY_ATTRIBUTE);
-    return sha256(request.getMethod() + " " + request.getRequestURI() + "\n",
-        body == null ? new byte[0] : body);
-  }
-
-  public static String sha256(String prefix, byte[] body) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(prefix.getBytes(StandardCharsets.UTF_8));
-      sha.update(body);
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.holdfast.server.outreach;
 
 import io.holdfast.core.money.CurrencyCatalog;
+import io.holdfast.core.money.MinorSums;
 import io.holdfast.core.outreach.OutreachStep;
 import io.holdfast.core.outreach.OutreachTerms;
 import io.holdfast.core.support.Invariants;
@@ -134,7 +135,8 @@ public class OutreachMessages {
         + " AND f.state = 'ACTIVE' ORDER BY f.freeze_id, ff.currency LIMIT 1000", rs -> {
           accounts[0]++;
           if (rs.getString(2) != null) {
-            byCurrency.merge(rs.getString(2), rs.getLong(3), Long::sum);
+            // Saturating: the sum is only put in words for the victim.
+            byCurrency.merge(rs.getString(2), rs.getLong(3), MinorSums::saturatingAdd);
           }
         }, caseId);
     if (accounts[0] == 0) {

@@ -9,6 +9,7 @@ import io.holdfast.server.idempotency.Idempotency;
 import io.holdfast.server.security.Actor;
 import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.Ids;
+import io.holdfast.server.web.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -189,15 +190,7 @@ public class CasesController {
       + " appeals")
   @GetMapping(path = "/v1/stats/recovery", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> stats(@RequestParam(required = false) String since) {
-    java.time.Instant from = java.time.Instant.EPOCH;
-    if (since != null) {
-      try {
-        from = java.time.OffsetDateTime.parse(since).toInstant();
-      } catch (java.time.format.DateTimeParseException e) {
-        throw ApiProblem.invalidField("since", "since is ISO-8601 with an offset");
-      }
-    }
-    return stats.since(from);
+    return stats.since(since == null ? Timestamps.EARLIEST : Timestamps.parse("since", since));
   }
 
   private static Map<String, Object> summary(CaseRows.CaseRow c) {

@@ -1,5 +1,6 @@
 package io.holdfast.server.recovery;
 
+import io.holdfast.server.support.SqlSums;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,10 +76,11 @@ public class RecoveryStats {
     return out;
   }
 
+  /** Totals per currency; saturating, since statistics describe ({@link SqlSums}). */
   private Map<String, Object> sums(String sql, Object... args) {
     Map<String, Object> out = new LinkedHashMap<>();
     jdbc.query(sql, rs -> {
-      out.put(rs.getString(1), rs.getLong(2));
+      out.put(rs.getString(1), SqlSums.saturated(rs, 2));
     }, args);
     return out;
   }

@@ -6,6 +6,7 @@ import io.holdfast.core.freeze.FreezeBasis;
 import io.holdfast.core.freeze.FreezeCandidate;
 import io.holdfast.core.freeze.FreezeKind;
 import io.holdfast.core.freeze.FreezePolicy;
+import io.holdfast.core.money.MinorSums;
 import io.holdfast.core.recovery.ReimbursementPolicy;
 import io.holdfast.core.transfer.Counterparty;
 import io.holdfast.core.verdict.ReportEvidence;
@@ -174,8 +175,9 @@ public class ReportService {
     String reporter = request.reporterAccount();
     boolean paid = named.stream().anyMatch(NamedTransfer::lost)
         || !queries.paymentsTo(reporter, subject, now).isEmpty();
+    // Saturating: the loss is evidence the verdict weighs, like a feature (MinorSums).
     long lossUsd = named.stream().filter(NamedTransfer::lost)
-        .mapToLong(NamedTransfer::amountUsdMinor).sum();
+        .mapToLong(NamedTransfer::amountUsdMinor).reduce(0, MinorSums::saturatingAdd);
     Double hoursSince = named.stream().map(NamedTransfer::createdAt).max(Instant::compareTo)
         .map(t -> Math.max(0, Duration.between(t, now).toMinutes()) / 60.0).orElse(null);
     String accountId = subject.startsWith("a:") ? subject.substring(2) : null;

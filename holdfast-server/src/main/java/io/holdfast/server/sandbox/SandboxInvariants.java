@@ -1,5 +1,6 @@
 package io.holdfast.server.sandbox;
 
+import io.holdfast.server.support.SqlSums;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class SandboxInvariants {
   private void checkEscrow(List<String> v, Map<String, Long> escrow, String sql, String label) {
     Map<String, Long> expected = new LinkedHashMap<>();
     jdbc.query(sql, rs -> {
-      expected.put(rs.getString(1), rs.getLong(2));
+      expected.put(rs.getString(1), SqlSums.exact(rs, 2));
     });
     for (String currency : union(escrow, expected)) {
       long have = escrow.getOrDefault(currency, 0L);

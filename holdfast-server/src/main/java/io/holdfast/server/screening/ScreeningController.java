@@ -45,7 +45,7 @@ public class ScreeningController {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
       throw ApiProblem.invalidField(Idempotency.HEADER, "Idempotency-Key must be 1-200 chars");
     }
-    return screening.screen(body, Idempotency.requestHash(request), Actor.current(),
+    return screening.screen(body, CanonicalTransfer.requestHash(request, body), Actor.current(),
         idempotencyKey);
   }
 

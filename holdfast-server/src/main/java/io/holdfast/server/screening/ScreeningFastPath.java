@@ -122,8 +122,8 @@ public final class ScreeningFastPath extends OncePerRequestFilter {
       return Optional.empty();
     }
     try {
-      return Optional.of(screening.screen(transfer, Idempotency.requestHash(request),
-          actor, null));
+      return Optional.of(screening.screen(transfer,
+          CanonicalTransfer.requestHash(request, transfer), actor, null));
     } catch (RuntimeException e) {
       // The service refused or failed before anything was committed, or committed nothing
       // that a retry of the same transfer would not replay; the generic pipeline runs the

@@ -13,6 +13,7 @@ import io.holdfast.core.screening.Decision;
 import io.holdfast.core.screening.ScreeningEngine;
 import io.holdfast.core.transfer.Transfer;
 import io.holdfast.server.idempotency.Idempotency;
+import io.holdfast.server.idempotency.RequestHash;
 import io.holdfast.server.screening.PendingDecision.WriteOutcome;
 import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.ProblemType;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Screens one transfer: decides in memory, commits the transfer, decision and audit record
  * (group commit), then adds the transfer to the feature state and answers. A transfer id is
  * screened once: a retry with the same fields replays the stored answer with
- * {@code Idempotency-Hit: true}; the same id with other fields is refused with 422.
+ * {@code Idempotency-Hit: true}; the same id with other fields is refused with 422. Fields are
+ * compared as parsed ({@link CanonicalTransfer}), so whitespace and key order do not matter.
  */
 public class ScreeningService {
   private static final long COMMIT_TIMEOUT_SECONDS = 10;
@@ -81,7 +83,7 @@ public class ScreeningService {
         .register(meters);
   }
 
-  public ResponseEntity<byte[]> screen(TransferBody body, String requestHash, String actor,
+  public ResponseEntity<byte[]> screen(TransferBody body, RequestHash requestHash, String actor,
       String idempotencyKey) {
     long startNanos = System.nanoTime();
     if (idempotencyKey != null) {
@@ -104,8 +106,8 @@ public class ScreeningService {
       byte[] answer = json.writeValueAsBytes(DecisionBody.of(decision, hold));
       String response = new String(answer, java.nio.charset.StandardCharsets.UTF_8);
       long amountUsd = transfer.amount().usdCents();
-      PendingDecision pending = new PendingDecision(transfer, amountUsd, requestHash, decision,
-          response, actor, idempotencyKey, hold, done);
+      PendingDecision pending = new PendingDecision(transfer, amountUsd, requestHash.value(),
+          decision, response, actor, idempotencyKey, hold, done);
       if (!writer.offer(pending)) {
         done.complete(WriteOutcome.DUPLICATE);
         throw new ApiProblem(ProblemType.OVERLOADED, "the screening queue is full; retry");
@@ -145,8 +147,8 @@ public class ScreeningService {
         holdPolicy.unknownRecipient().unknown(decision.features()), codes, decision.decidedAt());
   }
 
-  private ResponseEntity<byte[]> duplicate(String transferId, String requestHash, String actor,
-      String idempotencyKey) {
+  private ResponseEntity<byte[]> duplicate(String transferId, RequestHash requestHash,
+      String actor, String idempotencyKey) {
     Optional<StoredDecisions.Stored> byId = stored.byTransferId(transferId);
     if (byId.isPresent()) {
       return replay(byId.get(), requestHash, ProblemType.TRANSFER_ID_REUSED);
@@ -161,9 +163,9 @@ public class ScreeningService {
         "an identical request is still being processed; retry shortly");
   }
 
-  private static ResponseEntity<byte[]> replay(StoredDecisions.Stored s, String requestHash,
-      ProblemType onMismatch) {
-    if (!s.requestHash().equals(requestHash)) {
+  private static ResponseEntity<byte[]> replay(StoredDecisions.Stored s,
+      RequestHash requestHash, ProblemType onMismatch) {
+    if (!requestHash.matches(s.requestHash())) {
       String detail = onMismatch == ProblemType.TRANSFER_ID_REUSED
           ? "this transfer_id was already screened with different fields; use a new transfer_id"
           : "this Idempotency-Key was used for a different request; use a new key";

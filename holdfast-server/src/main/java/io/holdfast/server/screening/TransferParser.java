@@ -10,11 +10,9 @@ import io.holdfast.core.transfer.Transfer;
 import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.Ids;
 import io.holdfast.server.web.ProblemType;
+import io.holdfast.server.web.Timestamps;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -24,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class TransferParser {
   private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,31}");
-  private static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
 
   private final CurrencyCatalog currencies;
   private final Clock clock;
@@ -85,8 +82,9 @@ public final class TransferParser {
       throw ApiProblem.invalidField("amount_minor",
           "amount_minor must be a positive whole number of minor units, was " + amountMinor);
     }
-    if (amountMinor > Money.MAX_MINOR) {
-      throw ApiProblem.invalidField("amount_minor", "amount_minor is above " + Money.MAX_MINOR);
+    if (amountMinor > Money.ACCEPTED_MAX_MINOR) {
+      throw ApiProblem.invalidField("amount_minor", "amount_minor is above "
+          + Money.ACCEPTED_MAX_MINOR + ", more than any one payment");
     }
     if (currencyCode == null || currencyCode.isEmpty()) {
       throw ApiProblem.invalidField("currency", "currency is required");
@@ -97,24 +95,22 @@ public final class TransferParser {
     return new Money(amountMinor, currency);
   }
 
+  /** The time a transfer or an account was created; absent, the server's time. */
   public Instant createdAt(String text) {
+    return reported("created_at", text);
+  }
+
+  /**
+   * The time the platform says something already happened, in field {@code field}: within
+   * {@link Timestamps}' range and at most {@link Timestamps#REPORTED_AHEAD_MAX} past this
+   * server's clock; absent, the server's time.
+   */
+  public Instant reported(String field, String text) {
     Instant now = clock.instant();
     if (text == null || text.isEmpty()) {
       return now;
     }
-    Instant at = IsoTimestamps.parse(text);
-    if (at == null) {
-      try {
-        at = OffsetDateTime.parse(text).toInstant();
-      } catch (DateTimeParseException e) {
-        throw ApiProblem.invalidField("created_at",
-            "created_at must be ISO-8601 with an offset, such as 2026-11-25T10:00:00Z");
-      }
-    }
-    if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
-      throw ApiProblem.invalidField("created_at", "created_at is more than an hour in the future");
-    }
-    return at;
+    return Timestamps.reported(field, text, now);
   }
 
   private static String abbreviate(String s) {

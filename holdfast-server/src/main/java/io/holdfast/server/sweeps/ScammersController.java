@@ -8,6 +8,7 @@ import io.holdfast.server.screening.TransferParser;
 import io.holdfast.server.security.Actor;
 import io.holdfast.server.web.ApiProblem;
 import io.holdfast.server.web.Ids;
+import io.holdfast.server.web.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -161,12 +161,15 @@ public class ScammersController {
       return null;
     }
     Instant at;
-    try {
-      at = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ApiProblem.invalidField("since", "since is an ISO date (2026-01-31) or timestamp"
-          + " with an offset");
+    if (text.length() == 10) {
+      try {
+        at = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException e) {
+        throw ApiProblem.invalidField("since", "since is an ISO date (2026-01-31) or timestamp"
+            + " with an offset");
+      }
+    } else {
+      at = Timestamps.parse("since", text);
     }
     if (!at.isBefore(now) || at.isBefore(now.minus(SINCE_MAX))) {
       throw ApiProblem.invalidField("since", "since is in the past, at most three years ago");

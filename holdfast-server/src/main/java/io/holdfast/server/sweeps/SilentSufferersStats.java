@@ -1,12 +1,11 @@
 package io.holdfast.server.sweeps;
 
-import io.holdfast.server.web.ApiProblem;
+import io.holdfast.server.support.SqlSums;
+import io.holdfast.server.web.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,14 +33,7 @@ public class SilentSufferersStats {
       + " frozen and repaid through outreach")
   @GetMapping(path = "/v1/stats/outreach", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> stats(@RequestParam(required = false) String since) {
-    Instant from = Instant.EPOCH;
-    if (since != null) {
-      try {
-        from = OffsetDateTime.parse(since).toInstant();
-      } catch (DateTimeParseException e) {
-        throw ApiProblem.invalidField("since", "since is ISO-8601 with an offset");
-      }
-    }
+    Instant from = since == null ? Timestamps.EARLIEST : Timestamps.parse("since", since);
     Timestamp t = Timestamp.from(from);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("since", from.toString());
@@ -85,10 +77,11 @@ public class SilentSufferersStats {
     return out;
   }
 
+  /** Totals per currency; saturating, since statistics describe ({@link SqlSums}). */
   private Map<String, Object> sums(String sql, Timestamp t) {
     Map<String, Object> out = new LinkedHashMap<>();
     jdbc.query(sql, rs -> {
-      out.put(rs.getString(1), rs.getLong(2));
+      out.put(rs.getString(1), SqlSums.saturated(rs, 2));
     }, t);
     return out;
   }

@@ -38,11 +38,14 @@ public final class TransferImporter {
   private final Clock clock;
   private final String actor;
 
-  /** A refused row: its 1-based line number in the file and why. */
-  public record Rejection(long line, String reason) {
+  /**
+   * A refused row: its 1-based line number in the file, the column at fault (null when the line
+   * as a whole is, such as a wrong number of fields) and why.
+   */
+  public record Rejection(long line, String column, String reason) {
     @Override
     public String toString() {
-      return "line " + line + ": " + reason;
+      return "line " + line + (column == null ? "" : ", column " + column) + ": " + reason;
     }
   }
 
@@ -224,6 +227,7 @@ public final class TransferImporter {
 
     private Transfer parse(CsvLines lines) {
       String problem;
+      String column = null;
       if (lines.overlong()) {
         problem = "the line is longer than " + CsvLines.MAX_CHARS + " characters";
       } else {
@@ -237,10 +241,11 @@ public final class TransferImporter {
             return parser.parse(body());
           } catch (ApiProblem e) {
             problem = e.getMessage();
+            column = (String) e.properties().get("field");
           }
         }
       }
-      reject(lines.number(), problem);
+      reject(lines.number(), column, problem);
       return null;
     }
 
@@ -271,11 +276,11 @@ public final class TransferImporter {
       }
     }
 
-    private void reject(long line, String reason) {
+    private void reject(long line, String column, String reason) {
       rejected++;
       rejectedInChunk++;
       if (rejections.size() < REJECTIONS_KEPT) {
-        rejections.add(new Rejection(line, reason));
+        rejections.add(new Rejection(line, column, reason));
       }
     }
 

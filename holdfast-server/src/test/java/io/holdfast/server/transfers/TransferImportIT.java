@@ -102,6 +102,29 @@ class TransferImportIT extends PostgresServerTest {
   }
 
   @Test
+  void timesOutOfRangeAreRefusedWithTheirLineAndColumnAndNothingElseIsLost()
+      throws IOException {
+    // Columns out of the usual order, so the column is named, not counted.
+    String p = id("rng");
+    String csv = "transfer_id,sender_account,recipient_account,recipient_address,network,"
+        + "amount_minor,currency,created_at\n"
+        + p + "-1,s1,r1,,,1500,USD,-999999999-01-01T00:00:00Z\n"
+        + p + "-2,s1,r1,,,1500,USD,1969-12-31T23:59:59Z\n"
+        + p + "-3,s1,r1,,,1500,USD,+10000-01-01T00:00:00Z\n"
+        + p + "-4,s1,r1,,,1500,USD,2026-01-01T10:00:00Z\n";
+    TransferImporter.Summary s = importer().importCsv(new StringReader(csv), p + ".csv",
+        (a, b, c, d) -> { });
+    assertThat(s.imported()).isEqualTo(1);
+    assertThat(s.rejections()).extracting(TransferImporter.Rejection::line)
+        .containsExactly(2L, 3L, 4L);
+    assertThat(s.rejections()).allSatisfy(r -> assertThat(r.toString())
+        .startsWith("line " + r.line() + ", column created_at: ")
+        .contains("1970-01-01T00:00:00Z").contains("2200-01-01T00:00:00Z"));
+    assertThat(jdbc.sql("SELECT transfer_id FROM transfers WHERE transfer_id LIKE :p")
+        .param("p", p + "-%").query(String.class).list()).containsExactly(p + "-4");
+  }
+
+  @Test
   void aHeaderWithoutARequiredColumnIsRefusedBeforeAnythingIsWritten() {
     String p = id("hdr");
     String csv = "transfer_id,created_at,sender_account,recipient_account,network,amount_minor,"

@@ -1,4 +1,4 @@
-package io.holdfast.server.screening;
+package io.holdfast.server.web;
 
 import java.time.DateTimeException;
 import java.time.Instant;

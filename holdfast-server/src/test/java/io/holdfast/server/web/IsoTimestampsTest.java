@@ -1,4 +1,4 @@
-package io.holdfast.server.screening;
+package io.holdfast.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +29,9 @@ class IsoTimestampsTest {
 
   @Test
   void theParserFallsBackToTheJdkForOtherForms() {
-    TransferParser parser = new TransferParser(io.holdfast.core.money.CurrencyCatalog.defaults(),
-        java.time.Clock.systemUTC());
-    assertThat(parser.createdAt("2026-11-25T10:00Z"))
+    assertThat(Timestamps.parse("created_at", "2026-11-25T10:00Z"))
         .isEqualTo(Instant.parse("2026-11-25T10:00:00Z"));
-    assertThat(parser.createdAt("2026-11-25T10:00:00.Z"))
+    assertThat(Timestamps.parse("created_at", "2026-11-25T10:00:00.Z"))
         .isEqualTo(Instant.parse("2026-11-25T10:00:00Z"));
   }
 }
