@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         SweepCommand.class,
         AssessCommand.class,
         IntelCommand.class,
+        io.holdfast.app.people.UsersCommand.class,
+        io.holdfast.app.people.KeysCommand.class,
         GenerateCommand.class,
         io.holdfast.app.demo.DemoCommand.class,
         io.holdfast.app.demo.SimulateCommand.class,

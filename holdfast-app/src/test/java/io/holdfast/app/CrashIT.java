@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CrashIT {
   private static final String KEY = "crash-test-key-0123456789";
-  private static final String ADMIN_PASSWORD = "crash-test-admin-password";
+  private static final String ADMIN_PASSWORD = "granite-meadow-copper-17";
   private static final int SENDERS = 50;
   /** Each sender's opening balance: far more than its holds, so the sandbox never tops it up. */
   private static final long SEED_MINOR = 10_000_000;

@@ -39,7 +39,7 @@ public class SweepsBenchCommand implements Callable<Integer> {
   static final String BEGIN = "<!-- bench sweeps: begin -->";
   static final String END = "<!-- bench sweeps: end -->";
   private static final String DB = "holdfast_bench_sweeps";
-  private static final String PASSWORD = "bench-sweeps-password";
+  private static final String PASSWORD = "watchful-otter-keeps-score";
   private static final String[] INDEXES = {
       "transfers_by_sender ON transfers (sender_account, created_at)",
       "transfers_by_recipient_account ON transfers (recipient_account, created_at)",

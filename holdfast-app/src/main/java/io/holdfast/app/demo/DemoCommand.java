@@ -27,14 +27,14 @@ import picocli.CommandLine.Option;
     description = "Run a simulated platform through Holdfast and print the impact report.")
 public class DemoCommand implements Callable<Integer> {
   static final String API_KEY = "demo-key-0123456789";
-  static final String ADMIN_PASSWORD = "demo-password";
+  static final String ADMIN_PASSWORD = "slow-down-before-you-pay";
   /**
    * The second analyst, who approves what the first (the user admin) asks for: a case's
    * confirmation, a campaign's activation. Created in the store at start until the users API
    * of issue #18 replaces it.
    */
   static final String REVIEWER = "reviewer";
-  static final String REVIEWER_PASSWORD = "demo-reviewer-password";
+  static final String REVIEWER_PASSWORD = "second-pair-of-eyes";
 
   @Option(names = "--users", description = "simulated users (default: the world file's)")
   Integer users;
@@ -119,8 +119,10 @@ public class DemoCommand implements Callable<Integer> {
     ConfigurableApplicationContext context = HoldfastServer.start(serverArgs(store, world));
     int actualPort = context.getEnvironment().getRequiredProperty("local.server.port",
         Integer.class);
-    createReviewer(context);
     DemoApi api = new DemoApi(actualPort, API_KEY, ADMIN_PASSWORD, REVIEWER, REVIEWER_PASSWORD);
+    // The second analyst, made as an administrator makes anyone: through the users API.
+    DemoPlatform.expect(api.analyst("POST", "/v1/users", java.util.Map.of("username", REVIEWER,
+        "password", REVIEWER_PASSWORD, "roles", List.of("ANALYST"))), 201);
     DemoPlatform platform = new DemoPlatform(api, context,
         world.start().plus(java.time.Duration.ofDays(world.days())));
     Simulation.Result run = new Simulation(world).run(platform, day -> System.out.printf(
@@ -155,14 +157,6 @@ public class DemoCommand implements Callable<Integer> {
         actualPort, API_KEY, ADMIN_PASSWORD);
     Thread.currentThread().join();
     return 0;
-  }
-
-  /** The second analyst, written straight to the fresh store (no users API yet, #18). */
-  private static void createReviewer(ConfigurableApplicationContext context) {
-    String hash = context.getBean(org.springframework.security.crypto.password.PasswordEncoder
-        .class).encode(REVIEWER_PASSWORD);
-    context.getBean(JdbcTemplate.class).update("INSERT INTO users (username, password_hash,"
-        + " roles, created_at) VALUES (?, ?, 'ANALYST', CURRENT_TIMESTAMP)", REVIEWER, hash);
   }
 
   private String[] serverArgs(Path store, WorldParameters world) {

@@ -64,7 +64,19 @@ public class Idempotency {
   }
 
   /** What a request produced: the status and the object to send as JSON. */
-  public record Result(HttpStatus status, Object body) {}
+  /**
+   * What a request's work answered; {@code replayBody} is what a replay answers instead, for
+   * an answer holding a secret that must not be stored (a new API key's).
+   */
+  public record Result(HttpStatus status, Object body, Object replayBody) {
+    public Result(HttpStatus status, Object body) {
+      this(status, body, body);
+    }
+
+    public static Result withReplay(HttpStatus status, Object body, Object replayBody) {
+      return new Result(status, body, replayBody);
+    }
+  }
 
   private record Stored(String requestHash, int status, String body) {}
 
@@ -96,11 +108,13 @@ public class Idempotency {
       }
       Result result = work.get();
       String body = json.writeValueAsString(result.body());
+      String stored = result.replayBody() == result.body() ? body
+          : json.writeValueAsString(result.replayBody());
       jdbc.sql("""
               UPDATE idempotency_keys SET response_status = :status, response_body = :body
               WHERE principal = :p AND account = :a AND route = :r AND idempotency_key = :k""")
           .param("status", result.status().value())
-          .param("body", body)
+          .param("body", stored)
           .param("p", scope.principal())
           .param("a", scope.account())
           .param("r", scope.route())

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,8 +28,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>A key is looked up by its hash (an index lookup, no comparison of secrets in Java), and
  * the row found is checked again with {@link MessageDigest#isEqual}, which takes the same time
  * wherever the hashes differ. Resolved keys (and misses) are cached by hash for 30 seconds, so
- * screening's fast path pays one HMAC and a map lookup; a revoked key stops working within
- * the cache lifetime.
+ * screening's fast path pays one HMAC and a map lookup. No cache keeps a revoked or expired key
+ * alive: an entry remembers the key's expiry and is checked against it on every hit; a
+ * revocation on this instance drops the key's entries when it commits; and every instance polls
+ * the newest revocation each second ({@link #refreshRevocations()}), dropping its cache when it
+ * moves, so a key revoked elsewhere stops working here within that second.
+ *
+ * <p>When a key was last used is remembered in memory on each use and written at most once a
+ * minute ({@link #flushLastUsed()}), so screening never waits for that write.
  */
 @Repository
 public class ApiKeys {
@@ -41,14 +48,16 @@ public class ApiKeys {
   /** A resolved key: its id and the scopes it grants. */
   public record ApiKey(String keyId, String name, List<String> scopes) {}
 
-  private record Cached(Optional<ApiKey> key, long loadedAtMillis) {}
+  private record Cached(Optional<ApiKey> key, long loadedAtMillis, long expiresAtMillis) {}
 
-  private record Row(ApiKey key, String hash, String scheme) {}
+  private record Row(ApiKey key, String hash, String scheme, Timestamp expiresAt) {}
 
   private final JdbcClient jdbc;
   private final Clock clock;
   private final KeyPepper pepper;
   private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Long> usedAtMillis = new ConcurrentHashMap<>();
+  private volatile Timestamp newestRevocation;
 
   public ApiKeys(JdbcClient jdbc, Clock clock, KeyPepper pepper) {
     this.jdbc = jdbc;
@@ -77,38 +86,99 @@ public class ApiKeys {
     String hash = pepper.hmac(secret);
     long now = clock.millis();
     Cached cached = cache.get(hash);
-    if (cached != null && now - cached.loadedAtMillis() < CACHE_MILLIS) {
+    if (cached != null && now - cached.loadedAtMillis() < CACHE_MILLIS
+        && now < cached.expiresAtMillis()) {
+      cached.key().ifPresent(k -> usedAtMillis.put(k.keyId(), now));
       return cached.key();
     }
-    Optional<ApiKey> key = load(secret, hash);
+    Optional<Row> row = load(secret, hash, now);
     if (cache.size() > 10_000) {
       cache.clear();
     }
-    cache.put(hash, new Cached(key, now));
+    Optional<ApiKey> key = row.map(Row::key);
+    long expires = row.map(Row::expiresAt).map(Timestamp::getTime).orElse(Long.MAX_VALUE);
+    cache.put(hash, new Cached(key, now, expires));
+    key.ifPresent(k -> usedAtMillis.put(k.keyId(), now));
     return key;
   }
 
-  /** The active key with this secret, upgrading a legacy SHA-256 row to HMAC when it is one. */
-  private Optional<ApiKey> load(String secret, String hmac) {
+  /**
+   * The active, unexpired key with this secret, upgrading a legacy SHA-256 row to HMAC when it
+   * is one.
+   */
+  private Optional<Row> load(String secret, String hmac, long nowMillis) {
     String legacy = sha256(secret);
     List<Row> rows = jdbc.sql("""
-            SELECT key_id, name, scopes, key_hash, hash_scheme FROM api_keys
-            WHERE key_hash IN (:hmac, :legacy) AND revoked_at IS NULL""")
+            SELECT key_id, name, scopes, key_hash, hash_scheme, expires_at FROM api_keys
+            WHERE key_hash IN (:hmac, :legacy) AND revoked_at IS NULL
+              AND (expires_at IS NULL OR expires_at > :now)""")
         .param("hmac", hmac)
         .param("legacy", legacy)
+        .param("now", new Timestamp(nowMillis))
         .query((rs, n) -> new Row(new ApiKey(rs.getString(1), rs.getString(2),
-            Arrays.asList(rs.getString(3).split(","))), rs.getString(4), rs.getString(5)))
+            Arrays.asList(rs.getString(3).split(","))), rs.getString(4), rs.getString(5),
+            rs.getTimestamp(6)))
         .list();
     for (Row row : rows) {
       if (row.scheme().equals(HMAC) && same(row.hash(), hmac)) {
-        return Optional.of(row.key());
+        return Optional.of(row);
       }
       if (row.scheme().equals(LEGACY) && same(row.hash(), legacy)) {
         upgrade(row.key().keyId(), hmac);
-        return Optional.of(row.key());
+        return Optional.of(row);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Drops every cached entry of {@code keyId} once the current transaction commits (at once
+   * outside one): a revocation takes effect on this instance from its commit on.
+   */
+  public void forget(String keyId) {
+    Runnable drop = () -> cache.entrySet().removeIf(e -> e.getValue().key()
+        .map(k -> k.keyId().equals(keyId)).orElse(false));
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          drop.run();
+        }
+      });
+    } else {
+      drop.run();
+    }
+  }
+
+  /**
+   * Drops the cache when a key was revoked since the last look, by this instance or another:
+   * one indexed query a second per instance.
+   */
+  @Scheduled(fixedDelayString = "${holdfast.api-keys.revocation-poll-millis:1000}")
+  public void refreshRevocations() {
+    Timestamp newest = jdbc.sql("SELECT MAX(revoked_at) FROM api_keys WHERE revoked_at IS NOT"
+        + " NULL").query(Timestamp.class).optional().orElse(null);
+    if (newest != null && !newest.equals(newestRevocation)) {
+      cache.clear();
+    }
+    newestRevocation = newest;
+  }
+
+  /** Writes when each key was last used, for the keys used since the last flush. */
+  @Scheduled(fixedDelayString = "${holdfast.api-keys.last-used-flush-millis:60000}")
+  public void flushLastUsed() {
+    List<String> used = List.copyOf(usedAtMillis.keySet());
+    for (String keyId : used.subList(0, Math.min(used.size(), 10_000))) {
+      Long at = usedAtMillis.remove(keyId);
+      if (at != null) {
+        jdbc.sql("""
+                UPDATE api_keys SET last_used_at = :at
+                WHERE key_id = :id AND (last_used_at IS NULL OR last_used_at < :at)""")
+            .param("at", new Timestamp(at))
+            .param("id", keyId)
+            .update();
+      }
+    }
   }
 
   private void upgrade(String keyId, String hmac) {
@@ -140,6 +210,12 @@ public class ApiKeys {
    * of the cache lifetime.
    */
   public void create(String keyId, String name, String secret, List<String> scopes) {
+    create(keyId, name, secret, scopes, null, Actor.SYSTEM);
+  }
+
+  /** Stores a new key that expires at {@code expiresAt} (null: never), made by {@code actor}. */
+  public void create(String keyId, String name, String secret, List<String> scopes,
+      java.time.Instant expiresAt, String actor) {
     String hash = pepper.hmac(secret);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -150,13 +226,16 @@ public class ApiKeys {
       });
     }
     jdbc.sql("""
-            INSERT INTO api_keys (key_id, name, key_hash, hash_scheme, scopes, created_at)
-            VALUES (:id, :name, :hash, 'hmac-sha256', :scopes, :at)""")
+            INSERT INTO api_keys (key_id, name, key_hash, hash_scheme, scopes, created_at,
+              created_by, expires_at)
+            VALUES (:id, :name, :hash, 'hmac-sha256', :scopes, :at, :by, :expires)""")
         .param("id", keyId)
         .param("name", name)
         .param("hash", hash)
         .param("scopes", String.join(",", scopes))
         .param("at", Timestamp.from(clock.instant()))
+        .param("by", actor)
+        .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
         .update();
     cache.remove(hash);
   }

@@ -1,6 +1,7 @@
 package io.holdfast.server.security;
 
 import io.holdfast.server.audit.AuditLog;
+import io.holdfast.server.people.PasswordPolicy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -17,19 +18,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * On first start with an empty store, creates the platform key from HOLDFAST_API_KEY and the
  * user {@code admin} from HOLDFAST_ADMIN_PASSWORD, so a fresh install can be called at once.
- * Both are refused at start when too short to be secrets (a key under 16 characters, a
- * password under 12). On a later start the stored key and password stay in force: when the
+ * Both are refused at start when they are no secrets: a key under 16 characters, or a
+ * password the people's {@link PasswordPolicy} refuses (under 15 characters, or common). On a later start the stored key and password stay in force: when the
  * environment's values differ from them, a warning says so (rotation is done with the users
  * and keys API, issue #9), without printing either value.
  */
 @Component
 public class Bootstrap implements ApplicationRunner {
-  public static final List<String> PLATFORM_SCOPES =
-      List.of("screen", "ingest", "intel", "rules", "metrics", "holds", "instructions",
-          "reports", "outreach", "prevention");
+  /** The bootstrap key may do everything a platform may. */
+  public static final List<String> PLATFORM_SCOPES = KeyScope.all();
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
   static final int API_KEY_CHARS_MIN = 16;
-  static final int ADMIN_PASSWORD_CHARS_MIN = 12;
 
   private final ApiKeys apiKeys;
   private final JdbcClient jdbc;
@@ -53,7 +52,11 @@ public class Bootstrap implements ApplicationRunner {
     this.apiKey = apiKey;
     this.adminPassword = adminPassword;
     requireLength("HOLDFAST_API_KEY", apiKey, API_KEY_CHARS_MIN);
-    requireLength("HOLDFAST_ADMIN_PASSWORD", adminPassword, ADMIN_PASSWORD_CHARS_MIN);
+    if (!adminPassword.isBlank()) {
+      new PasswordPolicy().weakness(adminPassword, "admin").ifPresent(why -> {
+        throw new IllegalStateException("HOLDFAST_ADMIN_PASSWORD is not accepted: " + why);
+      });
+    }
   }
 
   /** Fails the start when a configured secret is too short; unset is allowed (nothing made). */

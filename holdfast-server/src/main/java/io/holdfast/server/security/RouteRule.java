@@ -16,6 +16,16 @@ public record RouteRule(HttpMethod method, String pattern, List<String> authorit
     return new RouteRule(method, pattern, List.of(), why);
   }
 
+  /** The same rule, also admitting {@code authority}. */
+  public RouteRule alsoFor(String authority) {
+    if (authorities.contains(authority)) {
+      return this;
+    }
+    List<String> more = new java.util.ArrayList<>(authorities);
+    more.add(authority);
+    return new RouteRule(method, pattern, List.copyOf(more), why);
+  }
+
   public boolean isPublic() {
     return authorities.isEmpty();
   }

@@ -1,9 +1,12 @@
 package io.holdfast.server.security;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -12,10 +15,13 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
  * The one table of who may call what. Every route the server maps must match a row here (a
  * test enumerates the handler mappings and fails otherwise); anything unmatched is denied.
  *
- * <p>Roles form one hierarchy, {@link #hierarchy()}: SUPERVISOR &gt; ANALYST, so a supervisor
- * can do whatever an analyst can, and a row names {@link #ANALYST} alone when supervisors may
- * call it too. ADMIN administers people, keys and the server; it implies no other role (the
- * bootstrap user {@code admin} holds all three). What a role may do on a route is not all:
+ * <p>Roles ({@link Role} says what each is for) form one hierarchy, {@link #hierarchy()}:
+ * SUPERVISOR &gt; ANALYST &gt; AGENT, so a supervisor can do whatever an analyst can and an
+ * analyst whatever an agent can, and a row names the lowest role that may call it. ADMIN
+ * administers people, keys and the server; it implies no other role (the bootstrap user
+ * {@code admin} holds ADMIN, SUPERVISOR and ANALYST). AUDITOR reads: every GET row that admits
+ * a person's role admits an auditor too ({@link #all()} adds it, so no row can forget it), and
+ * no other row names AUDITOR. What a role may do on a route is not all:
  * the four-eyes rules (a person never approves their own request, whatever their roles) are
  * checked where the request is decided, not here.
  */
@@ -32,26 +38,40 @@ public final class RouteRules {
   public static final String ANALYST = "ROLE_ANALYST";
   public static final String SUPERVISOR = "ROLE_SUPERVISOR";
   public static final String ADMIN = "ROLE_ADMIN";
+  public static final String AGENT = "ROLE_AGENT";
+  public static final String AUDITOR = "ROLE_AUDITOR";
 
   private static final RoleHierarchy HIERARCHY = RoleHierarchyImpl.withDefaultRolePrefix()
       .role("SUPERVISOR").implies("ANALYST")
+      .role("ANALYST").implies("AGENT")
       .build();
 
   private RouteRules() {}
 
-  /** The roles each role implies: SUPERVISOR implies ANALYST, and nothing else implies. */
+  /** The roles each role implies: SUPERVISOR implies ANALYST, ANALYST implies AGENT. */
   public static RoleHierarchy hierarchy() {
     return HIERARCHY;
   }
 
+  /** Every row, with {@link #AUDITOR} added to each GET row that admits a person's role. */
   public static List<RouteRule> all() {
+    List<RouteRule> all = new ArrayList<>();
+    for (RouteRule rule : rows()) {
+      boolean personRead = GET.equals(rule.method())
+          && rule.authorities().stream().anyMatch(a -> a.startsWith("ROLE_"));
+      all.add(personRead ? rule.alsoFor(AUDITOR) : rule);
+    }
+    return List.copyOf(all);
+  }
+
+  private static List<RouteRule> rows() {
     return List.of(
         RouteRule.of(POST, "/v1/transfers/screen", SCREEN),
         RouteRule.of(GET, "/v1/transfers/{transferId}/decision", SCREEN, ANALYST),
         RouteRule.of(PUT, "/v1/accounts/{accountId}", INGEST),
         RouteRule.of(GET, "/v1/accounts/{accountId}", INGEST, ANALYST),
         RouteRule.of(POST, "/v1/accounts/{accountId}/events", INGEST),
-        RouteRule.of(GET, "/v1/accounts/{accountId}/vulnerability", INGEST, ANALYST),
+        RouteRule.of(GET, "/v1/accounts/{accountId}/vulnerability", INGEST, AGENT),
         RouteRule.of(POST, "/v1/accounts/{accountId}/vulnerability", ANALYST),
         RouteRule.of(GET, "/v1/rules", RULES, ANALYST),
         RouteRule.of(GET, "/v1/rules/{name}", RULES, ANALYST),
@@ -62,24 +82,24 @@ public final class RouteRules {
         RouteRule.of(PUT, "/v1/intel/lists/{name}", INTEL, ADMIN),
         RouteRule.of(POST, "/v1/intel/lists/{name}/entries", INTEL, ADMIN),
         RouteRule.of(GET, "/v1/intel/lookup", INTEL, SCREEN, ANALYST),
-        RouteRule.of(GET, "/v1/holds/{holdId}", HOLDS, ANALYST),
+        RouteRule.of(GET, "/v1/holds/{holdId}", HOLDS, AGENT),
         RouteRule.of(POST, "/v1/holds/{holdId}/cancel", HOLDS),
         RouteRule.of(GET, "/v1/holds", ANALYST),
         RouteRule.of(GET, "/v1/stats/holds", ANALYST, "SCOPE_metrics"),
         RouteRule.of(GET, "/v1/holds/{holdId}/messages", HOLDS),
         RouteRule.of(POST, "/v1/holds/{holdId}/messages/{messageId}/shown", HOLDS),
         RouteRule.of(POST, "/v1/holds/{holdId}/answers", HOLDS),
-        RouteRule.of(GET, "/v1/holds/{holdId}/evidence", ANALYST),
+        RouteRule.of(GET, "/v1/holds/{holdId}/evidence", AGENT),
         RouteRule.of(POST, "/v1/holds/{holdId}/release", ANALYST),
         RouteRule.of(POST, "/v1/holds/{holdId}/return", ANALYST),
         RouteRule.of(POST, "/v1/holds/{holdId}/escalate", ANALYST),
         RouteRule.of(POST, "/v1/holds/{holdId}/extend", ANALYST),
         RouteRule.of(GET, "/v1/instructions", INSTRUCTIONS),
         RouteRule.of(POST, "/v1/instructions/{instructionId}/ack", INSTRUCTIONS),
-        RouteRule.of(GET, "/v1/call-tasks", ANALYST),
+        RouteRule.of(GET, "/v1/call-tasks", AGENT),
         RouteRule.of(POST, "/v1/call-tasks", ANALYST),
-        RouteRule.of(POST, "/v1/call-tasks/{taskId}/claim", ANALYST),
-        RouteRule.of(POST, "/v1/call-tasks/{taskId}/outcome", ANALYST),
+        RouteRule.of(POST, "/v1/call-tasks/{taskId}/claim", AGENT),
+        RouteRule.of(POST, "/v1/call-tasks/{taskId}/outcome", AGENT),
         RouteRule.of(POST, "/v1/reports", REPORTS),
         RouteRule.of(GET, "/v1/reports/{reportId}", REPORTS, ANALYST),
         RouteRule.of(POST, "/v1/freezes", ANALYST),
@@ -132,6 +152,15 @@ public final class RouteRules {
         RouteRule.of(GET, "/v1/webhooks/deliveries", ADMIN),
         RouteRule.of(POST, "/v1/webhooks/deliveries/{instructionId}/retry", ADMIN),
         RouteRule.of(GET, "/v1/sandbox/ledger", ADMIN),
+        RouteRule.of(GET, "/v1/roles", ADMIN),
+        RouteRule.of(POST, "/v1/users", ADMIN),
+        RouteRule.of(GET, "/v1/users", ADMIN),
+        RouteRule.of(GET, "/v1/users/{username}", ADMIN),
+        RouteRule.of(PATCH, "/v1/users/{username}", ADMIN),
+        RouteRule.of(POST, "/v1/api-keys", ADMIN),
+        RouteRule.of(GET, "/v1/api-keys", ADMIN),
+        RouteRule.of(GET, "/v1/api-keys/{keyId}", ADMIN),
+        RouteRule.of(DELETE, "/v1/api-keys/{keyId}", ADMIN),
         RouteRule.open(null, "/error", "the servlet container forwards requests that failed"
             + " before reaching a controller here; it only renders that failure"),
         RouteRule.open(GET, "/actuator/health",

@@ -105,15 +105,21 @@ public class SecurityConfig {
     return KeyPepper.resolve(configured, Path.of(file));
   }
 
+  /**
+   * A person, read on every call (there is no user cache), so a disabled user is refused from
+   * their next request on.
+   */
   @Bean
   UserDetailsService users(JdbcClient jdbc) {
-    return username -> jdbc.sql("SELECT username, password_hash, roles FROM users WHERE username = :u")
+    return username -> jdbc.sql("""
+            SELECT username, password_hash, roles, enabled FROM users WHERE username = :u""")
         .param("u", username)
         .query((rs, n) -> User.withUsername(rs.getString(1))
             .password(StrongPasswords.require(rs.getString(1), rs.getString(2)))
             .authorities(Arrays.stream(rs.getString(3).split(","))
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
                 .toList())
+            .disabled(!rs.getBoolean(4))
             .build())
         .optional()
         .orElseThrow(() -> new UsernameNotFoundException("no such user"));

@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * a row written by hand or by an old tool could make a password as good as public; such a row
  * is refused at login, with a log line saying which user to reset.
  */
-final class StrongPasswords {
+public final class StrongPasswords {
   private static final Logger LOG = LoggerFactory.getLogger(StrongPasswords.class);
   private static final String BCRYPT = "bcrypt";
   private static final String ARGON2 = "argon2";
@@ -23,7 +23,7 @@ final class StrongPasswords {
   private StrongPasswords() {}
 
   /** An encoder that writes bcrypt and matches only bcrypt and argon2 hashes. */
-  static PasswordEncoder encoder() {
+  public static PasswordEncoder encoder() {
     DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder(BCRYPT, Map.of(
         BCRYPT, new BCryptPasswordEncoder(),
         ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));

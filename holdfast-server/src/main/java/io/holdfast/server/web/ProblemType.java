@@ -55,6 +55,8 @@ public enum ProblemType {
       "The campaign already ended or was dismissed; a campaign ends once"),
   CAMPAIGN_COMMAND_NOT_ALLOWED("campaign-command-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT,
       "The campaign cannot do that now"),
+  LAST_ADMIN("last-admin", HttpStatus.CONFLICT,
+      "The change would leave no enabled administrator"),
   OVERLOADED("overloaded", HttpStatus.SERVICE_UNAVAILABLE, "Holdfast is overloaded; retry"),
   INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

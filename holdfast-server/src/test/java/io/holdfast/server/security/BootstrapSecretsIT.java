@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class BootstrapSecretsIT {
   private static final String KEY = "bootstrap-secrets-key-0123";
-  private static final String PASSWORD = "bootstrap-secrets-password";
+  private static final String PASSWORD = "quiet-harbor-maple-66";
 
   @TempDir
   Path dataDir;
@@ -55,7 +55,12 @@ class BootstrapSecretsIT {
     assertThatThrownBy(() -> start("a", PASSWORD).close())
         .hasStackTraceContaining("HOLDFAST_API_KEY must be at least 16 characters");
     assertThatThrownBy(() -> start(KEY, "x").close())
-        .hasStackTraceContaining("HOLDFAST_ADMIN_PASSWORD must be at least 12 characters");
+        .hasStackTraceContaining("HOLDFAST_ADMIN_PASSWORD is not accepted")
+        .hasStackTraceContaining("at least 15");
+    assertThatThrownBy(() -> start(KEY, "password1234567").close())
+        .as("long enough but one of the most common passwords")
+        .hasStackTraceContaining("HOLDFAST_ADMIN_PASSWORD is not accepted")
+        .hasStackTraceContaining("too easy to guess");
   }
 
   @Test
@@ -71,7 +76,7 @@ class BootstrapSecretsIT {
     int before = output.getAll().length();
 
     String newKey = "another-bootstrap-key-4567";
-    String newPassword = "another-admin-password";
+    String newPassword = "bright-cedar-falls-31";
     try (ConfigurableApplicationContext second = start(newKey, newPassword)) {
       String log = output.getAll().substring(before);
       assertThat(log).contains("HOLDFAST_API_KEY differs")

@@ -36,12 +36,12 @@ class EmbeddedStoreSmokeTest {
 
   private static ConfigurableApplicationContext start() {
     return HoldfastServer.start("--server.port=0", "--holdfast.api-key=smoke-platform-key-0123",
-        "--holdfast.admin-password=smoke-admin-password", "--HOLDFAST_DATA_DIR=" + dataDir);
+        "--holdfast.admin-password=amber-falcon-ridge-93", "--HOLDFAST_DATA_DIR=" + dataDir);
   }
 
   /** Every segment criterion's SQL, a campaign's round and the numbers run on the embedded store too. */
   private static void campaignOnTheEmbeddedStore(ConfigurableApplicationContext context) {
-    Api admin = Api.withUser(port(context), "admin", "smoke-admin-password");
+    Api admin = Api.withUser(port(context), "admin", "amber-falcon-ridge-93");
     String segment = "{\"countries\":[\"GB\"],\"age_bands\":[\"65+\",\"18-24\"],"
         + "\"vulnerable\":false,\"paid_new_address_within_days\":7,\"deposit_within_days\":7,"
         + "\"open_hold\":false,\"exposure_min\":0.1,\"exposure_max\":0.9}";
@@ -87,7 +87,7 @@ class EmbeddedStoreSmokeTest {
       // The shipped risk model answers beside the rules and every decision names its version.
       assertThat(r.json().path("risk_model").path("version").asString()).startsWith("risk-1.0-");
       assertThat(r.json().path("risk_model").path("probability").asDouble()).isBetween(0.0, 1.0);
-      assertThat(Api.withUser(port(context), "admin", "smoke-admin-password").get("/v1/rules").status())
+      assertThat(Api.withUser(port(context), "admin", "amber-falcon-ridge-93").get("/v1/rules").status())
           .isEqualTo(200);
       campaignOnTheEmbeddedStore(context);
     }

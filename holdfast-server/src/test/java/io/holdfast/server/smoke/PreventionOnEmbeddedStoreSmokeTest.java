@@ -50,7 +50,7 @@ class PreventionOnEmbeddedStoreSmokeTest {
 
   private static ConfigurableApplicationContext start() {
     return HoldfastServer.start("--server.port=0", "--holdfast.api-key=smoke-platform-key-0123",
-        "--holdfast.admin-password=smoke-admin-password", "--HOLDFAST_DATA_DIR=" + dataDir,
+        "--holdfast.admin-password=amber-falcon-ridge-93", "--HOLDFAST_DATA_DIR=" + dataDir,
         "--holdfast.sweeps.worker=false", "--holdfast.register.refresh-millis=86400000",
         "--holdfast.interventions.sweep-millis=86400000");
   }
@@ -63,7 +63,7 @@ class PreventionOnEmbeddedStoreSmokeTest {
       Instant t = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
       insert(jdbc, "p1", "victim-1", "scam-1", t);
       insert(jdbc, "p2", "victim-1", "scam-1", t.plusSeconds(60));
-      Api admin = Api.withUser(port, "admin", "smoke-admin-password");
+      Api admin = Api.withUser(port, "admin", "amber-falcon-ridge-93");
       assertThat(admin.post("/v1/scammers", "{\"recipient_account\":\"scam-1\"}").status())
           .isEqualTo(202);
       ChronicRefresh refresh = context.getBean(ChronicRefresh.class);

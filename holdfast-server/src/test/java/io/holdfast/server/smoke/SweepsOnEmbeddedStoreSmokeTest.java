@@ -44,7 +44,7 @@ class SweepsOnEmbeddedStoreSmokeTest {
   @Test
   void sweepsTracesAndRemindsOnTheEmbeddedStore() {
     try (ConfigurableApplicationContext context = HoldfastServer.start("--server.port=0",
-        "--holdfast.api-key=smoke-platform-key-0123", "--holdfast.admin-password=smoke-admin-password",
+        "--holdfast.api-key=smoke-platform-key-0123", "--holdfast.admin-password=amber-falcon-ridge-93",
         "--HOLDFAST_DATA_DIR=" + dataDir, "--holdfast.sweeps.worker=false")) {
       int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -53,7 +53,7 @@ class SweepsOnEmbeddedStoreSmokeTest {
       insert(jdbc, "e1", "scam-1", "mule-1", 4_000, t.plusSeconds(60));
       insert(jdbc, "h3", "mule-1", "keeper-1", 3_000, t.plusSeconds(120));
       insert(jdbc, "h4", "victim-2", "mule-1", 700, t.plusSeconds(30));
-      Api admin = Api.withUser(port, "admin", "smoke-admin-password");
+      Api admin = Api.withUser(port, "admin", "amber-falcon-ridge-93");
       Api.Response declared = admin.post("/v1/scammers", "{\"recipient_account\":\"scam-1\"}");
       assertThat(declared.status()).as(declared.body()).isEqualTo(202);
       String scammerId = declared.json().path("scammer_id").asString();

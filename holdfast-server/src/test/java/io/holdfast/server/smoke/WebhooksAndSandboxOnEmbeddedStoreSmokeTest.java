@@ -99,7 +99,7 @@ class WebhooksAndSandboxOnEmbeddedStoreSmokeTest {
 
   private static ConfigurableApplicationContext start(int receiverPort, Instant clockStart) {
     return HoldfastServer.start("--server.port=0", "--holdfast.api-key=smoke-platform-key-0123",
-        "--holdfast.admin-password=smoke-admin-password", "--HOLDFAST_DATA_DIR=" + dataDir,
+        "--holdfast.admin-password=amber-falcon-ridge-93", "--HOLDFAST_DATA_DIR=" + dataDir,
         "--holdfast.clock=manual", "--holdfast.clock-start=" + clockStart,
         "--holdfast.sandbox.enabled=true", "--holdfast.sandbox.poll-millis=100",
         "--holdfast.webhook.url=http://127.0.0.1:" + receiverPort + "/hook",
@@ -142,7 +142,7 @@ class WebhooksAndSandboxOnEmbeddedStoreSmokeTest {
   private void run(ConfigurableApplicationContext context, ManualClock clock) {
     int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     Api platform = Api.withKey(port, "smoke-platform-key-0123");
-    Api admin = Api.withUser(port, "admin", "smoke-admin-password");
+    Api admin = Api.withUser(port, "admin", "amber-falcon-ridge-93");
     SandboxLedger ledger = context.getBean(SandboxLedger.class);
     JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
     assertThat(ledger.deposit(SandboxAccounts.user(SENDER), "USD", SEED, "smoke-seed")).isTrue();

@@ -68,6 +68,14 @@ public final class Api {
     return send("PUT", path, body, "application/json", Map.of());
   }
 
+  public Response patch(String path, String body) {
+    return send("PATCH", path, body, "application/json", Map.of());
+  }
+
+  public Response delete(String path) {
+    return send("DELETE", path, null, "application/json", Map.of());
+  }
+
   public Response send(String method, String path, String body, String contentType,
       Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 public abstract class PostgresServerTest {
   public static final String PLATFORM_KEY = "test-platform-key-0123456789";
-  public static final String ADMIN_PASSWORD = "test-admin-password";
+  public static final String ADMIN_PASSWORD = "kestrel-orbit-lantern-42";
   /** The API-key pepper of the suite's database (every context sharing it needs the same). */
   public static final String KEY_PEPPER = "test-key-pepper-0123456789abcdef0123456789";
 
