@@ -2,7 +2,7 @@ package io.holdfast.app.people;
 
 import io.holdfast.server.audit.AuditLog;
 import io.holdfast.server.people.ApiKeyDirectory;
-import io.holdfast.server.people.PasswordPolicy;
+import io.holdfast.server.security.PasswordPolicy;
 import io.holdfast.server.people.PeopleFailure;
 import io.holdfast.server.people.PeopleOutcome;
 import io.holdfast.server.people.UserDirectory;

@@ -2,7 +2,7 @@ package io.holdfast.server.config;
 
 import io.holdfast.server.audit.AuditLog;
 import io.holdfast.server.people.ApiKeyDirectory;
-import io.holdfast.server.people.PasswordPolicy;
+import io.holdfast.server.security.PasswordPolicy;
 import io.holdfast.server.people.UserDirectory;
 import io.holdfast.server.security.ApiKeys;
 import io.holdfast.server.support.IdGenerator;

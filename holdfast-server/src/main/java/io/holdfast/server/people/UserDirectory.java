@@ -2,6 +2,7 @@ package io.holdfast.server.people;
 
 import io.holdfast.core.support.Invariants;
 import io.holdfast.server.audit.AuditLog;
+import io.holdfast.server.security.PasswordPolicy;
 import io.holdfast.server.security.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;

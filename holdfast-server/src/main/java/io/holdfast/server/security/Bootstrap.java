@@ -1,7 +1,7 @@
 package io.holdfast.server.security;
 
 import io.holdfast.server.audit.AuditLog;
-import io.holdfast.server.people.PasswordPolicy;
+import io.holdfast.server.security.PasswordPolicy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.holdfast.server.people;
+package io.holdfast.server.security;
 
 import java.util.ArrayList;
 import java.util.List;
