@@ -36,13 +36,13 @@ final class ActiveHolds {
     HoldTerms terms = hold.terms();
     int next = hold.version() + 1;
     if (command instanceof HoldCommand.Cancel c) {
-      return returned(terms, Resolution.CANCELLED_BY_SENDER, c.actor(), next, c.at());
+      return returned(terms, Resolution.CANCELLED_BY_SENDER, c.actor(), next, c.at(), null);
     }
     if (command instanceof HoldCommand.Release r) {
-      return released(terms, Resolution.RELEASED_BY_ANALYST, r.actor(), next, r.at());
+      return released(terms, Resolution.RELEASED_BY_ANALYST, r.actor(), next, r.at(), r.note());
     }
     if (command instanceof HoldCommand.ReturnToSender r) {
-      return returned(terms, r.resolution(), r.actor(), next, r.at());
+      return returned(terms, r.resolution(), r.actor(), next, r.at(), r.note());
     }
     if (command instanceof HoldCommand.Escalate e) {
       Instant until = later(releaseAt, e.extendTo(), terms.legalDeadline());
@@ -54,7 +54,7 @@ final class ActiveHolds {
       return advance(hold, releaseAt, ladderStep, a);
     }
     if (command instanceof HoldCommand.Extend x) {
-      return extend(hold, releaseAt, ladderStep, x.releaseAt(), x.at());
+      return extend(hold, releaseAt, ladderStep, x.releaseAt(), x.at(), x.why());
     }
     if (command instanceof HoldCommand.Shorten s) {
       return shorten(hold, releaseAt, ladderStep, s);
@@ -71,14 +71,14 @@ final class ActiveHolds {
     }
     int next = hold.version() + 1;
     if (!d.openFindings()) {
-      return released(terms, Resolution.RELEASED_AT_DEADLINE, d.actor(), next, d.at());
+      return released(terms, Resolution.RELEASED_AT_DEADLINE, d.actor(), next, d.at(), null);
     }
     Instant wanted = d.at().plus(d.extendBy());
     if (!d.extendBy().isZero() && d.at().isBefore(terms.legalDeadline())) {
       Instant until = wanted.isAfter(terms.legalDeadline()) ? terms.legalDeadline() : wanted;
-      return extend(hold, releaseAt, ladderStep, until, d.at());
+      return extend(hold, releaseAt, ladderStep, until, d.at(), null);
     }
-    return returned(terms, Resolution.RETURNED_AT_DEADLINE, d.actor(), next, d.at());
+    return returned(terms, Resolution.RETURNED_AT_DEADLINE, d.actor(), next, d.at(), null);
   }
 
   private static HoldOutcome advance(Hold hold, Instant releaseAt, int ladderStep,
@@ -97,7 +97,7 @@ final class ActiveHolds {
   }
 
   private static HoldOutcome extend(Hold hold, Instant releaseAt, int ladderStep, Instant until,
-      Instant at) {
+      Instant at, String why) {
     HoldTerms terms = hold.terms();
     if (until.isAfter(terms.legalDeadline())) {
       return new HoldOutcome.Rejected(new HoldRejection.NotAllowed(terms.holdId(),
@@ -111,7 +111,8 @@ final class ActiveHolds {
     Hold extended = hold instanceof Hold.UnderInvestigation u
         ? new Hold.UnderInvestigation(terms, until, ladderStep, u.finding(), next)
         : new Hold.Held(terms, until, ladderStep, next);
-    return new HoldOutcome.Changed(extended, new HoldEvent.Extended(terms.holdId(), at, until));
+    return new HoldOutcome.Changed(extended, new HoldEvent.Extended(terms.holdId(), at, until,
+        why));
   }
 
   /**
@@ -144,15 +145,15 @@ final class ActiveHolds {
   }
 
   private static HoldOutcome released(HoldTerms terms, Resolution resolution, String actor,
-      int version, Instant at) {
+      int version, Instant at, String note) {
     return new HoldOutcome.Changed(new Hold.Released(terms, resolution, at, actor, version),
-        new HoldEvent.Released(terms.holdId(), at, resolution));
+        new HoldEvent.Released(terms.holdId(), at, resolution, note));
   }
 
   private static HoldOutcome returned(HoldTerms terms, Resolution resolution, String actor,
-      int version, Instant at) {
+      int version, Instant at, String note) {
     return new HoldOutcome.Changed(new Hold.Returned(terms, resolution, at, actor, version),
-        new HoldEvent.Returned(terms.holdId(), at, resolution));
+        new HoldEvent.Returned(terms.holdId(), at, resolution, note));
   }
 
   private static Instant later(Instant a, Instant b, Instant cap) {

@@ -8,11 +8,13 @@ public sealed interface HoldEvent {
 
   Instant at();
 
-  /** The money goes to the recipient. */
-  record Released(String holdId, Instant at, Resolution resolution) implements HoldEvent {}
+  /** The money goes to the recipient; {@code note} is why, when a person said (else null). */
+  record Released(String holdId, Instant at, Resolution resolution, String note)
+      implements HoldEvent {}
 
-  /** The money goes back to the sender. */
-  record Returned(String holdId, Instant at, Resolution resolution) implements HoldEvent {}
+  /** The money goes back to the sender; {@code note} is why, when a person said (else null). */
+  record Returned(String holdId, Instant at, Resolution resolution, String note)
+      implements HoldEvent {}
 
   /** The hold is now under investigation. */
   record Escalated(String holdId, Instant at, String finding, Instant releaseAt)
@@ -25,6 +27,7 @@ public sealed interface HoldEvent {
   record Shortened(String holdId, Instant at, Instant releaseAt, String why)
       implements HoldEvent {}
 
-  /** The hold's deadline moved later. */
-  record Extended(String holdId, Instant at, Instant releaseAt) implements HoldEvent {}
+  /** The hold's deadline moved later; {@code why}, when a person said (else null). */
+  record Extended(String holdId, Instant at, Instant releaseAt, String why)
+      implements HoldEvent {}
 }

@@ -25,28 +25,17 @@ final class CallTaskView {
   }
 
   /** Reads a row selected with {@link CallTasks#COLUMNS}. */
-  static Map<String, Object> of(ResultSet rs, InterventionPolicy policy) throws SQLException {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("task_id", rs.getString(1));
-    m.put("hold_id", rs.getString(2));
-    m.put("account_id", rs.getString(3));
-    m.put("reason", rs.getString(4));
-    m.put("script", rs.getString(5));
-    m.put("priority", rs.getInt(6));
+  static CallTask of(ResultSet rs, InterventionPolicy policy) throws SQLException {
     Instant due = rs.getTimestamp(7).toInstant();
-    m.put("due_at", due.toString());
-    m.put("kind", rs.getString(8).toLowerCase(Locale.ROOT));
-    m.put("source", rs.getString(9).toLowerCase(Locale.ROOT));
     String scamType = rs.getString(10);
-    m.put("scam_type", scamType == null ? null : scamType.toLowerCase(Locale.ROOT));
     Timestamp sla = rs.getTimestamp(11);
-    m.put("sla_at", (sla != null ? sla.toInstant()
-        : policy.slaAt(priority(rs.getInt(6)), due)).toString());
-    m.put("assigned_to", rs.getString(12));
     Timestamp claimed = rs.getTimestamp(13);
-    m.put("claimed_at", claimed == null ? null : claimed.toInstant().toString());
-    m.put("sla_breached", rs.getTimestamp(14) != null);
-    m.put("reassignments", rs.getInt(15));
-    return m;
+    return new CallTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        rs.getString(5), rs.getInt(6), due, rs.getString(8).toLowerCase(Locale.ROOT),
+        rs.getString(9).toLowerCase(Locale.ROOT),
+        scamType == null ? null : scamType.toLowerCase(Locale.ROOT),
+        sla != null ? sla.toInstant() : policy.slaAt(priority(rs.getInt(6)), due),
+        rs.getString(12), claimed == null ? null : claimed.toInstant(),
+        rs.getTimestamp(14) != null, rs.getInt(15));
   }
 }

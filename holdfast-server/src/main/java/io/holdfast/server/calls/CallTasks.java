@@ -75,7 +75,7 @@ public class CallTasks {
   public enum Assigned { ANY, ME, NONE }
 
   /** Open tasks, most urgent first (priority, then due time). */
-  public List<Map<String, Object>> open(int limit, InterventionKind kind, Assigned assigned,
+  public List<CallTask> open(int limit, InterventionKind kind, Assigned assigned,
       String agent) {
     Invariants.check(limit >= 1 && limit <= PAGE_MAX, "page size out of bounds");
     String where = (kind == null ? "" : " AND kind = '" + kind.name() + "'")
@@ -124,7 +124,7 @@ public class CallTasks {
   }
 
   /** One task, as the queue shows it. */
-  public Map<String, Object> find(String taskId) {
+  public CallTask find(String taskId) {
     return jdbc.query("SELECT " + COLUMNS + " FROM call_tasks WHERE task_id = ?",
             (rs, n) -> CallTaskView.of(rs, policy), taskId).stream().findFirst()
         .orElseThrow(() -> ApiProblem.notFound("call task " + taskId));
@@ -134,7 +134,7 @@ public class CallTasks {
    * An agent takes a task: nobody else may record it until it is done or goes stale. Claiming
    * one's own task again changes nothing; another agent's is a conflict.
    */
-  public Map<String, Object> claim(String taskId, String agent) {
+  public CallTask claim(String taskId, String agent) {
     return tx.execute(status -> {
       Map<String, Object> row = locked(taskId);
       String holder = (String) row.get("assigned_to");
@@ -153,6 +153,21 @@ public class CallTasks {
       audit.record(agent, "call.claimed", "call_task", taskId, "OPEN", "claimed by " + agent,
           null);
       return find(taskId);
+    });
+  }
+
+  /**
+   * "Next item": claims for {@code agent} the most urgent task nobody has claimed. The
+   * candidate is locked with SKIP LOCKED, so two agents asking at once get two tasks, never one
+   * task twice; empty when none waits.
+   */
+  public Optional<CallTask> claimNext(String agent) {
+    return tx.execute(status -> {
+      List<String> next = jdbc.queryForList("SELECT task_id FROM call_tasks WHERE state = 'OPEN'"
+          + " AND assigned_to IS NULL ORDER BY priority, due_at, task_id LIMIT 1"
+          + " FOR UPDATE SKIP LOCKED", String.class);
+      return next.isEmpty() ? Optional.<CallTask>empty()
+          : Optional.of(claim(next.get(0), agent));
     });
   }
 

@@ -332,7 +332,7 @@ public class HoldService {
       HoldInstructions.forEvent(c.next(), c.event()).ifPresent(money::add);
       entries.add(new AuditLog.Entry(actorOf(c.next(), c.event()), action(c.event()), "hold",
           c.next().holdId(), HoldStates.name(before.get(i)), HoldStates.name(c.next()),
-          withFinding(describe(c.event()), findings.get(c.next().holdId()))));
+          fit(withFinding(describe(c.event()), findings.get(c.next().holdId())))));
     }
     Instant now = clock.instant();
     rows.update(next, this::ladderNextAt,
@@ -385,12 +385,16 @@ public class HoldService {
     return finding == null ? description : description + "; finding: " + finding;
   }
 
+  /**
+   * The audit row's reason: what happened and, when a person acted, the reason they gave (an
+   * analyst's release, return or extension asks for one; it was once dropped here).
+   */
   private static String describe(HoldEvent event) {
     if (event instanceof HoldEvent.Released r) {
-      return r.resolution().wire();
+      return withNote(r.resolution().wire(), r.note());
     }
     if (event instanceof HoldEvent.Returned r) {
-      return r.resolution().wire();
+      return withNote(r.resolution().wire(), r.note());
     }
     if (event instanceof HoldEvent.Escalated e) {
       return e.finding() + "; release_at " + e.releaseAt();
@@ -401,7 +405,17 @@ public class HoldService {
     if (event instanceof HoldEvent.Shortened s) {
       return s.why() + "; release_at " + s.releaseAt();
     }
-    return "release_at " + ((HoldEvent.Extended) event).releaseAt();
+    HoldEvent.Extended x = (HoldEvent.Extended) event;
+    return withNote("release_at " + x.releaseAt(), x.why());
+  }
+
+  /** The audit log keeps at most 1,000 characters of a reason. */
+  private static String fit(String reason) {
+    return reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 997) + "...";
+  }
+
+  private static String withNote(String what, String note) {
+    return note == null || note.isBlank() ? what : what + ": " + note;
   }
 
   private static ApiProblem problem(HoldRejection rejection) {

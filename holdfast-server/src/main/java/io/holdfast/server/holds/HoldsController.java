@@ -48,8 +48,12 @@ public class HoldsController {
   private final HoldStats stats;
   private final Clock clock;
 
+  private final AnalystHoldActions actions;
+
   public HoldsController(HoldService holds, HoldQueries queries, Idempotency idempotency,
-      HoldAnswers answersStore, ShownMessages shownStore, HoldStats stats, Clock clock) {
+      HoldAnswers answersStore, ShownMessages shownStore, HoldStats stats, Clock clock,
+      AnalystHoldActions actions) {
+    this.actions = actions;
     this.stats = stats;
     this.answersStore = answersStore;
     this.shownStore = shownStore;
@@ -182,9 +186,8 @@ public class HoldsController {
   public ResponseEntity<String> release(@PathVariable String holdId,
       @RequestBody AnalystBody body, HttpServletRequest request) {
     Ids.path("hold_id", holdId);
-    requireSupervisorIfReported(holdId);
-    return byAnalyst(holdId, request,
-        at -> new HoldCommand.Release(Actor.current(), at, note(body)));
+    String note = note(body);
+    return idempotency.execute(request, () -> ok(actions.release(holdId, note)));
   }
 
   @Operation(summary = "An analyst returns the money to the sender")
@@ -193,8 +196,8 @@ public class HoldsController {
   public ResponseEntity<String> returnToSender(@PathVariable String holdId,
       @RequestBody AnalystBody body, HttpServletRequest request) {
     Ids.path("hold_id", holdId);
-    return byAnalyst(holdId, request, at -> new HoldCommand.ReturnToSender(Actor.current(), at,
-        Resolution.RETURNED_BY_ANALYST, note(body)));
+    String note = note(body);
+    return idempotency.execute(request, () -> ok(actions.returnToSender(holdId, note)));
   }
 
   @Operation(summary = "An analyst moves a hold to investigation")
@@ -207,8 +210,7 @@ public class HoldsController {
     if (finding == null) {
       throw ApiProblem.invalidField("note", "say what was found");
     }
-    return byAnalyst(holdId, request,
-        at -> new HoldCommand.Escalate(Actor.current(), at, finding, null));
+    return idempotency.execute(request, () -> ok(actions.escalate(holdId, finding)));
   }
 
   @Operation(summary = "An analyst keeps a hold longer, within the legal deadline")
@@ -221,30 +223,8 @@ public class HoldsController {
       throw ApiProblem.invalidField("release_at", "release_at is required");
     }
     Instant until = Timestamps.parse("release_at", body.releaseAt());
-    return byAnalyst(holdId, request,
-        at -> new HoldCommand.Extend(Actor.current(), at, until, note(body)));
-  }
-
-  /**
-   * Money to a recipient that victims reported goes out only on a supervisor's word: an analyst
-   * alone cannot release it, whatever the investigation found. A report counts here as it
-   * counts in screening and the investigation ({@code cases.CountedReports}): only from a
-   * reporter who paid the recipient, and not once an analyst rejected it.
-   */
-  private void requireSupervisorIfReported(String holdId) {
-    Hold hold = queries.find(holdId).orElseThrow(() -> ApiProblem.notFound("hold " + holdId));
-    int reporters = queries.reportersAgainst(hold.terms().recipientKey());
-    if (reporters > 0 && !Actor.has(RouteRules.SUPERVISOR)) {
-      throw new ApiProblem(io.holdfast.server.web.ProblemType.FORBIDDEN, "the recipient was"
-          + " reported as a scammer by " + reporters + " reporter(s) who paid it; releasing"
-          + " this hold needs a supervisor");
-    }
-  }
-
-  /** An analyst's command on any hold, once per Idempotency-Key. */
-  private ResponseEntity<String> byAnalyst(String holdId, HttpServletRequest request,
-      java.util.function.Function<Instant, HoldCommand> command) {
-    return idempotency.execute(request, () -> ok(holds.apply(holdId, null, command)));
+    String note = note(body);
+    return idempotency.execute(request, () -> ok(actions.extend(holdId, until, note)));
   }
 
   private Idempotency.Result ok(Hold hold) {

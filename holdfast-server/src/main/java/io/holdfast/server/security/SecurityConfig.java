@@ -28,7 +28,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @Configuration
 public class SecurityConfig {
 
+  /** The API's chain: every request the console's chain (order 1) does not take. */
   @Bean
+  @org.springframework.core.annotation.Order(2)
   SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys) throws Exception {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

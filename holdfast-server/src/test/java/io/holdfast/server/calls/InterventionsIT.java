@@ -52,9 +52,13 @@ class InterventionsIT extends PreventionTestSupport {
     return who.post("/v1/call-tasks", Api.json(body), Map.of("Idempotency-Key", id("k")));
   }
 
+  /** The task as the API writes it (the server's own mapper: snake_case, nulls kept). */
   private JsonNode task(String taskId) {
-    return JSON.readTree(Api.json(calls.find(taskId)));
+    return JSON.readTree(serverJson.writeValueAsString(calls.find(taskId)));
   }
+
+  @Autowired
+  tools.jackson.databind.json.JsonMapper serverJson;
 
   private double breaches(String which) {
     return meters.get("holdfast.interventions.sla_breaches").tag("task", which).counter().count();

@@ -1,0 +1,24 @@
+package io.holdfast.server.console;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The console's assets come from the jar: its own stylesheet and script, and htmx from its
+ * webjar, so a page loads nothing from anywhere else (the content security policy says so).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsoleWebConfig implements WebMvcConfigurer {
+  /** The htmx release in the pom; ConsoleAssetsTest fails if they part. */
+  static final String HTMX = "2.0.7";
+
+  @Override
+  public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    registry.addResourceHandler("/console/assets/vendor/htmx.min.js")
+        .addResourceLocations("classpath:/META-INF/resources/webjars/htmx.org/" + HTMX
+            + "/dist/");
+    registry.addResourceHandler("/console/assets/**")
+        .addResourceLocations("classpath:/console/assets/");
+  }
+}
