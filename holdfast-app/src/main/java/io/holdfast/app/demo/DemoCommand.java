@@ -35,6 +35,12 @@ public class DemoCommand implements Callable<Integer> {
    */
   static final String REVIEWER = "reviewer";
   static final String REVIEWER_PASSWORD = "second-pair-of-eyes";
+  /** One person for each role, so a new user can open the console as each. */
+  static final String[][] CONSOLE_PEOPLE = {
+      {"supervisor", "the-buck-stops-at-seven", "SUPERVISOR"},
+      {"analyst", "every-hold-tells-a-story", "ANALYST"},
+      {"agent", "a-friendly-voice-calls-back", "AGENT"},
+      {"auditor", "reads-everything-twice-over", "AUDITOR"}};
 
   @Option(names = "--users", description = "simulated users (default: the world file's)")
   Integer users;
@@ -147,14 +153,29 @@ public class DemoCommand implements Callable<Integer> {
     Path html = reportDir.resolve("index.html");
     Files.writeString(html, ImpactHtml.render(impact, world, seconds), StandardCharsets.UTF_8);
     System.out.printf(Locale.ROOT, "%nThe report is also at %s%n", html.toAbsolutePath());
+    // The console's people, one for each role, made as an administrator makes anyone.
+    for (String[] person : CONSOLE_PEOPLE) {
+      DemoPlatform.expect(api.analyst("POST", "/v1/users", java.util.Map.of("username",
+          person[0], "password", person[1], "roles", List.of(person[2].split(",")))), 201);
+    }
     if (exit) {
       context.close();
       return 0;
     }
-    System.out.printf(Locale.ROOT, "%nHoldfast is still running at http://localhost:%d with"
-        + " the world's data: API key %s, user admin / %s (OpenAPI at /v3/api-docs,"
-        + " cases at /v1/cases). Its clock stays at the world's end. Press Ctrl-C to stop.%n",
-        actualPort, API_KEY, ADMIN_PASSWORD);
+    System.out.printf(Locale.ROOT, "%nHoldfast is still running with the world's data. Its"
+        + " clock stays at the world's end. Press Ctrl-C to stop.%n%n  The console:"
+        + " http://localhost:%d/console (start with 'Held payments', then 'Next item')%n",
+        actualPort);
+    System.out.printf(Locale.ROOT, "    %-12s %-26s %s%n", "user", "password", "roles");
+    System.out.printf(Locale.ROOT, "    %-12s %-26s %s%n", "admin", ADMIN_PASSWORD,
+        "ADMIN, SUPERVISOR, ANALYST");
+    System.out.printf(Locale.ROOT, "    %-12s %-26s %s%n", REVIEWER, REVIEWER_PASSWORD,
+        "ANALYST");
+    for (String[] person : CONSOLE_PEOPLE) {
+      System.out.printf(Locale.ROOT, "    %-12s %-26s %s%n", person[0], person[1], person[2]);
+    }
+    System.out.printf(Locale.ROOT, "%n  The API: http://localhost:%d with API key %s (OpenAPI"
+        + " at /v3/api-docs)%n", actualPort, API_KEY);
     Thread.currentThread().join();
     return 0;
   }

@@ -21,7 +21,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
  * administers people, keys and the server; it implies no other role (the bootstrap user
  * {@code admin} holds ADMIN, SUPERVISOR and ANALYST). AUDITOR reads: every GET row that admits
  * a person's role admits an auditor too ({@link #all()} adds it, so no row can forget it), and
- * no other row names AUDITOR. What a role may do on a route is not all:
+ * no other row names AUDITOR but signing out of the console. What a role may do on a route is not all:
  * the four-eyes rules (a person never approves their own request, whatever their roles) are
  * checked where the request is decided, not here.
  */
