@@ -54,6 +54,11 @@ public class Bootstrap implements ApplicationRunner {
     this.adminPassword = adminPassword;
     requireLength("HOLDFAST_API_KEY", apiKey, API_KEY_CHARS_MIN);
     requireLength("HOLDFAST_ADMIN_PASSWORD", adminPassword, ADMIN_PASSWORD_CHARS_MIN);
+    if (BearerTokens.isJwt(apiKey)) {
+      throw new IllegalStateException("HOLDFAST_API_KEY must not have the shape of a JSON Web"
+          + " Token (three dot-separated parts starting with 'eyJ'): it would be taken for a"
+          + " single sign-on token");
+    }
   }
 
   /** Fails the start when a configured secret is too short; unset is allowed (nothing made). */
