@@ -175,6 +175,10 @@ public final class RouteRules {
         RouteRule.of(GET, "/v3/api-docs/**", SCREEN, INGEST, ANALYST, ADMIN),
         RouteRule.of(GET, "/v3/api-docs.yaml", SCREEN, INGEST, ANALYST, ADMIN),
         RouteRule.of(GET, "/swagger-ui.html", ANALYST, ADMIN),
-        RouteRule.of(GET, "/swagger-ui/**", ANALYST, ADMIN));
+        RouteRule.of(GET, "/swagger-ui/**", ANALYST, ADMIN),
+        // Single sign-on (security.oidc).
+        RouteRule.open(GET, "/.well-known/oauth-protected-resource/**", "with single sign-on"
+            + " on, tells OAuth clients whose tokens the API takes (RFC 9728): it names the"
+            + " issuer and nothing else; without it there is nothing here"));
   }
 }
