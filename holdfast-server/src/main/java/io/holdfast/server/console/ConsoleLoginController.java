@@ -1,6 +1,8 @@
 package io.holdfast.server.console;
 
+import io.holdfast.server.security.oidc.OidcLogin;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -11,6 +13,11 @@ import org.springframework.web.servlet.ModelAndView;
 /** The sign-in form; Spring Security's form login handles the POST. */
 @Controller
 public class ConsoleLoginController {
+  private final boolean singleSignOn;
+
+  public ConsoleLoginController(ObjectProvider<OidcLogin> sso) {
+    this.singleSignOn = sso.getIfAvailable() != null;
+  }
 
   @GetMapping("/console/login")
   public ModelAndView login(HttpServletRequest request) {
@@ -19,6 +26,7 @@ public class ConsoleLoginController {
     model.put("message", message(request));
     model.put("csrfParameter", csrf.getParameterName());
     model.put("csrfToken", csrf.getToken());
+    model.put("singleSignOn", singleSignOn ? OidcLogin.LOGIN_PATH : null);
     return new ModelAndView("console/login", model);
   }
 

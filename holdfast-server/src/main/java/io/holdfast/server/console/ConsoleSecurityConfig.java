@@ -2,6 +2,8 @@ package io.holdfast.server.console;
 
 import io.holdfast.server.security.RouteRule;
 import io.holdfast.server.security.RouteRules;
+import io.holdfast.server.security.oidc.OidcLogin;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,7 +17,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * The console's own filter chain: people sign in with a form and keep a session (the API stays
  * stateless), every change carries a CSRF token, pages carry a strict content security policy
  * (scripts and styles from the server only, nothing from a CDN), and a session ends on the next
- * request once its user is disabled ({@link ConsoleSessionCheck}). Who may open which page is
+ * request once its user is disabled ({@link ConsoleSessionCheck}). With single sign-on
+ * configured, the sign-in page also offers the issuer's ({@link OidcLogin}). Who may open which page is
  * the same route table as the API's ({@link RouteRules}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,7 +29,12 @@ public class ConsoleSecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain console(HttpSecurity http, JdbcClient jdbc) throws Exception {
+  SecurityFilterChain console(HttpSecurity http, JdbcClient jdbc,
+      ObjectProvider<OidcLogin> singleSignOn) throws Exception {
+    OidcLogin sso = singleSignOn.getIfAvailable();
+    if (sso != null) {
+      sso.configure(http);
+    }
     http.securityMatcher("/console", "/console/**")
         .formLogin(form -> form.loginPage("/console/login").loginProcessingUrl("/console/login")
             .defaultSuccessUrl("/console", false).failureUrl("/console/login?error"))

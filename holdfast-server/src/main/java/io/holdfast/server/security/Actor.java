@@ -2,8 +2,18 @@ package io.holdfast.server.security;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** The name under which a caller appears in the audit log and owns idempotency keys. */
+/**
+ * The name under which a caller appears in the audit log, owns idempotency keys and is told
+ * apart from others by the four-eyes rules: {@code key:<id>} for an API key,
+ * {@code user:<name>} for a local user, {@code oidc:<name>} for a person signed in through
+ * single sign-on (the username claim's value, the same from an API token and from the
+ * console). The kind comes from how the caller authenticated, never from the name, so a local
+ * user cannot pass for a key or an SSO identity by choosing a name like {@code oidc:ann}.
+ */
 public final class Actor {
   public static final String SYSTEM = "system";
 
@@ -15,6 +25,10 @@ public final class Actor {
 
   public static String forUser(String username) {
     return "user:" + username;
+  }
+
+  public static String forSso(String username) {
+    return "oidc:" + username;
   }
 
   /**
@@ -33,6 +47,12 @@ public final class Actor {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null) {
       return SYSTEM;
+    }
+    if (auth instanceof JwtAuthenticationToken || auth instanceof OAuth2AuthenticationToken) {
+      return forSso(auth.getName());
+    }
+    if (auth.getPrincipal() instanceof UserDetails user) {
+      return forUser(user.getUsername());
     }
     String name = auth.getName();
     return name.startsWith("key:") || name.startsWith("user:") ? name : forUser(name);

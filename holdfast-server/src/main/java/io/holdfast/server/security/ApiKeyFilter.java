@@ -14,12 +14,18 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates platforms by {@code Authorization: Bearer <api key>}. */
+/**
+ * Authenticates platforms by {@code Authorization: Bearer <api key>}. A bearer credential with
+ * a JWT's shape is no key ({@link BearerTokens}): it is left to the single sign-on token
+ * filter when that is on, and refused here when it is off.
+ */
 public class ApiKeyFilter extends OncePerRequestFilter {
   private final ApiKeys apiKeys;
+  private final boolean tokensAccepted;
 
-  public ApiKeyFilter(ApiKeys apiKeys) {
+  public ApiKeyFilter(ApiKeys apiKeys, boolean tokensAccepted) {
     this.apiKeys = apiKeys;
+    this.tokensAccepted = tokensAccepted;
   }
 
   @Override
@@ -29,6 +35,15 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     Optional<String> secret = ApiKeys.bearerSecret(request.getHeader("Authorization"));
     if (secret.isEmpty()) {
       chain.doFilter(request, response);
+      return;
+    }
+    if (BearerTokens.isJwt(secret.get())) {
+      if (tokensAccepted) {
+        chain.doFilter(request, response);
+      } else {
+        Problems.write(response, ProblemType.UNAUTHENTICATED, "the bearer credential is a JSON"
+            + " Web Token, and single sign-on is not configured on this server");
+      }
       return;
     }
     Optional<ApiKeys.ApiKey> key = apiKeys.resolveBearer(secret.get());

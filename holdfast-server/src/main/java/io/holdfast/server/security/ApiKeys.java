@@ -76,10 +76,13 @@ public class ApiKeys {
     return Optional.of(authorizationHeader.substring(BEARER.length()).trim());
   }
 
-  /** The key a bearer secret names; empty when the secret is blank, oversized or unknown. */
+  /**
+   * The key a bearer secret names; empty when the secret is blank, oversized, unknown or a
+   * JSON Web Token ({@link BearerTokens}: no key has that shape, so a token is not looked up).
+   */
   public Optional<ApiKey> resolveBearer(String secret) {
-    return secret.isEmpty() || secret.length() > SECRET_CHARS_MAX ? Optional.empty()
-        : resolve(secret);
+    return secret.isEmpty() || secret.length() > SECRET_CHARS_MAX || BearerTokens.isJwt(secret)
+        ? Optional.empty() : resolve(secret);
   }
 
   public Optional<ApiKey> resolve(String secret) {
@@ -216,6 +219,11 @@ public class ApiKeys {
   /** Stores a new key that expires at {@code expiresAt} (null: never), made by {@code actor}. */
   public void create(String keyId, String name, String secret, List<String> scopes,
       java.time.Instant expiresAt, String actor) {
+    if (BearerTokens.isJwt(secret)) {
+      throw new IllegalArgumentException("an API key must not have the shape of a JSON Web"
+          + " Token (three dot-separated parts starting with 'eyJ'): it would be taken for a"
+          + " single sign-on token");
+    }
     String hash = pepper.hmac(secret);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

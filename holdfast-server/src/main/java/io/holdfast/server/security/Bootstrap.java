@@ -57,6 +57,11 @@ public class Bootstrap implements ApplicationRunner {
         throw new IllegalStateException("HOLDFAST_ADMIN_PASSWORD is not accepted: " + why);
       });
     }
+    if (BearerTokens.isJwt(apiKey)) {
+      throw new IllegalStateException("HOLDFAST_API_KEY must not have the shape of a JSON Web"
+          + " Token (three dot-separated parts starting with 'eyJ'): it would be taken for a"
+          + " single sign-on token");
+    }
   }
 
   /** Fails the start when a configured secret is too short; unset is allowed (nothing made). */

@@ -166,6 +166,10 @@ public final class RouteRules {
             + " Security's form login, CSRF-checked and throttled)"),
         RouteRule.open(GET, "/console/assets/**", "the console's stylesheet and scripts,"
             + " which hold no data"),
+        RouteRule.open(GET, "/console/oauth2/authorization/**", "starts a single sign-on: it"
+            + " only redirects to the issuer"),
+        RouteRule.open(GET, "/console/login/oauth2/code/*", "where the issuer sends a person"
+            + " back; the code is checked against the state and PKCE verifier in the session"),
         RouteRule.of(POST, "/console/logout", AGENT, AUDITOR, ADMIN),
         RouteRule.of(GET, "/console", AGENT, ADMIN),
         RouteRule.of(GET, "/console/holds", AGENT),
@@ -199,6 +203,10 @@ public final class RouteRules {
         RouteRule.of(GET, "/v3/api-docs/**", SCREEN, INGEST, ANALYST, ADMIN),
         RouteRule.of(GET, "/v3/api-docs.yaml", SCREEN, INGEST, ANALYST, ADMIN),
         RouteRule.of(GET, "/swagger-ui.html", ANALYST, ADMIN),
-        RouteRule.of(GET, "/swagger-ui/**", ANALYST, ADMIN));
+        RouteRule.of(GET, "/swagger-ui/**", ANALYST, ADMIN),
+        // Single sign-on (security.oidc).
+        RouteRule.open(GET, "/.well-known/oauth-protected-resource/**", "with single sign-on"
+            + " on, tells OAuth clients whose tokens the API takes (RFC 9728): it names the"
+            + " issuer and nothing else; without it there is nothing here"));
   }
 }

@@ -1,9 +1,11 @@
 package io.holdfast.server.security;
 
+import io.holdfast.server.security.oidc.SsoBearer;
 import io.holdfast.server.web.ProblemType;
 import io.holdfast.server.web.Problems;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +25,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Platforms authenticate with API keys, people with a username and password (HTTP Basic for
- * now). Authorisation comes from {@link RouteRules} alone; anything not listed is denied.
+ * now) or, when single sign-on is configured, a JWT from its issuer ({@link SsoBearer}).
+ * Authorisation comes from {@link RouteRules} alone; anything not listed is denied.
  */
 @Configuration
 public class SecurityConfig {
@@ -31,13 +34,19 @@ public class SecurityConfig {
   /** The API's chain: every request the console's chain (order 1) does not take. */
   @Bean
   @org.springframework.core.annotation.Order(2)
-  SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ObjectProvider<SsoBearer> sso)
+      throws Exception {
+    SsoBearer tokens = sso.getIfAvailable();
+    if (tokens != null) {
+      tokens.configure(http);
+    }
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
             Problems.write(res, ProblemType.UNAUTHENTICATED,
                 "the username or password is not valid")))
-        .addFilterBefore(new ApiKeyFilter(apiKeys), BasicAuthenticationFilter.class)
+        .addFilterBefore(new ApiKeyFilter(apiKeys, tokens != null),
+            BasicAuthenticationFilter.class)
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) ->
                 Problems.write(res, ProblemType.UNAUTHENTICATED,

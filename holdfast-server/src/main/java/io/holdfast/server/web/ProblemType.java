@@ -58,6 +58,8 @@ public enum ProblemType {
   LAST_ADMIN("last-admin", HttpStatus.CONFLICT,
       "The change would leave no enabled administrator"),
   OVERLOADED("overloaded", HttpStatus.SERVICE_UNAVAILABLE, "Holdfast is overloaded; retry"),
+  IDENTITY_PROVIDER_UNAVAILABLE("identity-provider-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
+      "The single sign-on identity provider could not be reached to check a token; retry"),
   INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
   private static final String BASE = "https://holdfast.dev/problems/";

@@ -15,6 +15,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real, headless Chromium (Debian's, with its chromedriver) for the console's journeys. The
@@ -64,8 +66,22 @@ final class Browser implements AutoCloseable {
     field.sendKeys(text);
   }
 
+  /**
+   * Clicks and, when the click leaves the page (a link, a form's button), waits until the next
+   * page has replaced it, so what is read next is the new page.
+   */
   void click(String id) {
-    driver.findElement(By.id(id)).click();
+    click(driver.findElement(By.id(id)));
+  }
+
+  void click(WebElement element) {
+    element.click();
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(10))
+          .until(ExpectedConditions.stalenessOf(element));
+    } catch (org.openqa.selenium.TimeoutException stayed) {
+      // The click did not leave the page (an option in a list): nothing to wait for.
+    }
   }
 
   WebElement find(By by) {

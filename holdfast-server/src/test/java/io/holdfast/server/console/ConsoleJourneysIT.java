@@ -59,7 +59,7 @@ class ConsoleJourneysIT extends PostgresServerTest {
     browser.screenshot("home");
 
     browser.open("/console/holds");
-    browser.find(By.cssSelector("a.hold-link[data-hold='" + holdId + "']")).click();
+    browser.click(browser.find(By.cssSelector("a.hold-link[data-hold='" + holdId + "']")));
     assertThat(browser.path()).isEqualTo("/console/holds/" + holdId);
     assertThat(browser.text("hold-state")).isEqualTo("held");
     assertThat(browser.page()).contains("USD 1,250.00").contains("CONSOLE_TEST");
@@ -101,7 +101,7 @@ class ConsoleJourneysIT extends PostgresServerTest {
     assertThat(browser.text("flash")).startsWith("Asked");
     browser.open("/console/approvals");
     browser.screenshot("approvals");
-    browser.find(By.cssSelector("button.approve[data-case='" + caseId + "']")).click();
+    browser.click(browser.find(By.cssSelector("button.approve[data-case='" + caseId + "']")));
     assertThat(browser.text("flash")).startsWith("Not done").contains("approve");
     assertThat(browser.text("case-state")).isEqualTo("open");
     assertThat(admin().get("/v1/cases/" + caseId).json().path("state").asString())
@@ -135,12 +135,13 @@ class ConsoleJourneysIT extends PostgresServerTest {
     browser.signIn(person("AGENT"), PASSWORD);
     browser.open("/console/calls");
     browser.screenshot("calls");
-    browser.find(By.cssSelector("a.call-link[data-task='" + taskId + "']")).click();
+    browser.click(browser.find(By.cssSelector("a.call-link[data-task='" + taskId + "']")));
     browser.click("claim");
     assertThat(browser.text("flash")).startsWith("Claimed");
     assertThat(browser.text("assigned")).startsWith("user:");
     browser.screenshot("call");
-    browser.find(By.cssSelector("#outcome option[value='reached']")).click();
+    new org.openqa.selenium.support.ui.Select(browser.find(By.id("outcome")))
+        .selectByValue("reached");
     browser.type("note", "Spoke to them; they had not sent anything yet.");
     browser.click("record");
     assertThat(browser.text("flash")).startsWith("Recorded: reached");

@@ -169,6 +169,27 @@ class AuthorizationIT extends PostgresServerTest {
     assertThat(r.status()).as(r.body()).isEqualTo(401);
   }
 
+  @Test
+  void withoutAnIssuerNothingOfSingleSignOnIsActive() {
+    assertThat(context.getBeanNamesForType(io.holdfast.server.security.oidc.SsoBearer.class))
+        .isEmpty();
+    assertThat(context.getBeanNamesForType(io.holdfast.server.security.oidc.OidcLogin.class))
+        .isEmpty();
+    Api.Response jwt = Api.withKey(port(), "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.c2ln")
+        .get("/v1/rules");
+    assertThat(jwt.status()).isEqualTo(401);
+    assertThat(jwt.json().path("detail").asString()).contains("single sign-on is not configured");
+    assertThat(anonymous().get("/.well-known/oauth-protected-resource").status())
+        .as("no token metadata is published").isEqualTo(404);
+  }
+
+  @Test
+  void noApiKeyHasTheShapeOfAToken() {
+    String jwtShaped = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJrZXkifQ." + id("sig");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> apiKeysCreate(jwtShaped,
+        List.of("ingest"))).isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static String storedHash(org.springframework.jdbc.core.simple.JdbcClient jdbc,
       String keyId) {
     return jdbc.sql("SELECT key_hash FROM api_keys WHERE key_id = :id").param("id", keyId)
