@@ -18,7 +18,11 @@ public record Viewer(String username, List<String> roles, Locale locale, ZoneId 
         .getReachableGrantedAuthorities(auth.getAuthorities()).stream()
         .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
         .map(a -> a.substring("ROLE_".length())).sorted().toList();
-    return new Viewer(auth.getName(), roles, locale, zone);
+    // The name the audit log gives them: a local user by their username, a person who signed
+    // on through the issuer as oidc:<name>, so the two never look alike.
+    String actor = io.holdfast.server.security.Actor.current();
+    String name = actor.startsWith("user:") ? actor.substring("user:".length()) : actor;
+    return new Viewer(name, roles, locale, zone);
   }
 
   /** True when the viewer holds {@code role} (SUPERVISOR, ANALYST, ...), directly or through the hierarchy. */
