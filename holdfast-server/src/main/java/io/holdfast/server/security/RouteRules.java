@@ -32,6 +32,7 @@ public final class RouteRules {
   public static final String ANALYST = "ROLE_ANALYST";
   public static final String SUPERVISOR = "ROLE_SUPERVISOR";
   public static final String ADMIN = "ROLE_ADMIN";
+  public static final String AUDITOR = "ROLE_AUDITOR";
 
   private static final RoleHierarchy HIERARCHY = RoleHierarchyImpl.withDefaultRolePrefix()
       .role("SUPERVISOR").implies("ANALYST")
@@ -129,6 +130,7 @@ public final class RouteRules {
         RouteRule.of(POST, "/v1/campaigns/{campaignId}/end", ANALYST),
         RouteRule.of(POST, "/v1/campaigns/{campaignId}/dismiss", ANALYST),
         RouteRule.of(GET, "/v1/stats/prevention", ANALYST, "SCOPE_metrics"),
+        RouteRule.of(GET, "/v1/audit", AUDITOR, ADMIN),
         RouteRule.of(GET, "/v1/webhooks/deliveries", ADMIN),
         RouteRule.of(POST, "/v1/webhooks/deliveries/{instructionId}/retry", ADMIN),
         RouteRule.of(GET, "/v1/sandbox/ledger", ADMIN),
