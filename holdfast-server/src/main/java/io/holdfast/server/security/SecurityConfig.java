@@ -1,5 +1,8 @@
 package io.holdfast.server.security;
 
+import io.holdfast.server.security.signin.ClientAddress;
+import io.holdfast.server.security.signin.SignInThrottle;
+import io.holdfast.server.security.signin.SignInThrottleFilter;
 import io.holdfast.server.web.ProblemType;
 import io.holdfast.server.web.Problems;
 import java.nio.file.Path;
@@ -23,19 +26,25 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Platforms authenticate with API keys, people with a username and password (HTTP Basic for
- * now). Authorisation comes from {@link RouteRules} alone; anything not listed is denied.
+ * now), throttled by {@link SignInThrottle} before the password is checked. Authorisation comes
+ * from {@link RouteRules} alone; anything not listed is denied.
  */
 @Configuration
 public class SecurityConfig {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, SignInThrottle signIns,
+      ClientAddress clientAddress) throws Exception {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
-            Problems.write(res, ProblemType.UNAUTHENTICATED,
-                "the username or password is not valid")))
+        .httpBasic(basic -> basic
+            .authenticationDetailsSource(clientAddress)
+            .authenticationEntryPoint((req, res, ex) ->
+                Problems.write(res, ProblemType.UNAUTHENTICATED,
+                    "the username or password is not valid")))
         .addFilterBefore(new ApiKeyFilter(apiKeys), BasicAuthenticationFilter.class)
+        .addFilterBefore(new SignInThrottleFilter(signIns, clientAddress),
+            BasicAuthenticationFilter.class)
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) ->
                 Problems.write(res, ProblemType.UNAUTHENTICATED,
