@@ -34,6 +34,11 @@ public class ConsoleLoginController {
     if (request.getParameter("error") != null) {
       return "The username or password is not right, or the account is disabled.";
     }
+    String throttled = request.getParameter("throttled");
+    if (throttled != null && throttled.matches("[0-9]{1,6}")) {
+      return "Too many failed sign-ins for this name from here: try again in " + throttled
+          + " seconds.";
+    }
     if (request.getParameter("disabled") != null) {
       return "Your account was disabled; you were signed out.";
     }

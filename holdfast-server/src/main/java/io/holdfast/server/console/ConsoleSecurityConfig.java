@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import io.holdfast.server.security.signin.ClientAddress;
+import io.holdfast.server.security.signin.SignInThrottle;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -30,14 +33,18 @@ public class ConsoleSecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain console(HttpSecurity http, JdbcClient jdbc,
-      ObjectProvider<OidcLogin> singleSignOn) throws Exception {
+      ObjectProvider<OidcLogin> singleSignOn, SignInThrottle signIns,
+      ClientAddress clientAddress) throws Exception {
     OidcLogin sso = singleSignOn.getIfAvailable();
     if (sso != null) {
       sso.configure(http);
     }
     http.securityMatcher("/console", "/console/**")
         .formLogin(form -> form.loginPage("/console/login").loginProcessingUrl("/console/login")
-            .defaultSuccessUrl("/console", false).failureUrl("/console/login?error"))
+            .defaultSuccessUrl("/console", false).failureUrl("/console/login?error")
+            .authenticationDetailsSource(clientAddress))
+        .addFilterBefore(new ConsoleSignInThrottle(signIns, clientAddress),
+            UsernamePasswordAuthenticationFilter.class)
         .logout(logout -> logout.logoutUrl("/console/logout")
             .logoutSuccessUrl("/console/login?signed-out"))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

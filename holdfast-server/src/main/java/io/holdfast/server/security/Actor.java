@@ -32,6 +32,14 @@ public final class Actor {
   }
 
   /**
+   * Someone not signed in, known only by the address they called from: who a failed sign-in
+   * was tried by (the username they gave may not be theirs).
+   */
+  public static String forAddress(String address) {
+    return "address:" + address;
+  }
+
+  /**
    * Whether the current caller holds {@code authority} (a scope or a role), directly or
    * through {@link RouteRules#hierarchy()}: a supervisor has the analyst's role.
    */

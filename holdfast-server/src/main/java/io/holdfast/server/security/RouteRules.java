@@ -149,6 +149,7 @@ public final class RouteRules {
         RouteRule.of(POST, "/v1/campaigns/{campaignId}/end", ANALYST),
         RouteRule.of(POST, "/v1/campaigns/{campaignId}/dismiss", ANALYST),
         RouteRule.of(GET, "/v1/stats/prevention", ANALYST, "SCOPE_metrics"),
+        RouteRule.of(GET, "/v1/audit", AUDITOR, ADMIN),
         RouteRule.of(GET, "/v1/webhooks/deliveries", ADMIN),
         RouteRule.of(POST, "/v1/webhooks/deliveries/{instructionId}/retry", ADMIN),
         RouteRule.of(GET, "/v1/sandbox/ledger", ADMIN),

@@ -1,6 +1,9 @@
 package io.holdfast.server.security;
 
 import io.holdfast.server.security.oidc.SsoBearer;
+import io.holdfast.server.security.signin.ClientAddress;
+import io.holdfast.server.security.signin.SignInThrottle;
+import io.holdfast.server.security.signin.SignInThrottleFilter;
 import io.holdfast.server.web.ProblemType;
 import io.holdfast.server.web.Problems;
 import java.nio.file.Path;
@@ -25,8 +28,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Platforms authenticate with API keys, people with a username and password (HTTP Basic for
- * now) or, when single sign-on is configured, a JWT from its issuer ({@link SsoBearer}).
- * Authorisation comes from {@link RouteRules} alone; anything not listed is denied.
+ * now) or, when single sign-on is configured, a JWT from its issuer ({@link SsoBearer});
+ * passwords are throttled by {@link SignInThrottle} before they are checked. Authorisation
+ * comes from {@link RouteRules} alone; anything not listed is denied.
  */
 @Configuration
 public class SecurityConfig {
@@ -34,17 +38,21 @@ public class SecurityConfig {
   /** The API's chain: every request the console's chain (order 1) does not take. */
   @Bean
   @org.springframework.core.annotation.Order(2)
-  SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ObjectProvider<SsoBearer> sso)
-      throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ObjectProvider<SsoBearer> sso,
+      SignInThrottle signIns, ClientAddress clientAddress) throws Exception {
     SsoBearer tokens = sso.getIfAvailable();
     if (tokens != null) {
       tokens.configure(http);
     }
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
-            Problems.write(res, ProblemType.UNAUTHENTICATED,
-                "the username or password is not valid")))
+        .httpBasic(basic -> basic
+            .authenticationDetailsSource(clientAddress)
+            .authenticationEntryPoint((req, res, ex) ->
+                Problems.write(res, ProblemType.UNAUTHENTICATED,
+                    "the username or password is not valid")))
+        .addFilterBefore(new SignInThrottleFilter(signIns, clientAddress),
+            BasicAuthenticationFilter.class)
         .addFilterBefore(new ApiKeyFilter(apiKeys, tokens != null),
             BasicAuthenticationFilter.class)
         .exceptionHandling(e -> e

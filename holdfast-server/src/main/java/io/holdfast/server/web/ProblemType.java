@@ -45,6 +45,8 @@ public enum ProblemType {
       "A second person must approve this"),
   REPORT_RATE_LIMITED("report-rate-limited", HttpStatus.TOO_MANY_REQUESTS,
       "Too many reports from this reporter; try again later"),
+  TOO_MANY_SIGN_INS("too-many-sign-ins", HttpStatus.TOO_MANY_REQUESTS,
+      "Too many failed sign-ins; try again after Retry-After seconds"),
   CASE_ALREADY_DECIDED("case-already-decided", HttpStatus.CONFLICT,
       "The case was already decided"),
   OUTREACH_CLOSED("outreach-closed", HttpStatus.CONFLICT,

@@ -202,6 +202,18 @@ class ConsoleJourneysIT extends PostgresServerTest {
     assertThat(browser.text("login-message")).contains("not right");
   }
 
+  @Test
+  void repeatedWrongPasswordsOnTheFormAreThrottledAndTheRightOneIsRefusedToo() {
+    String name = person("ANALYST");
+    for (int i = 0; i < 5; i++) {
+      browser.signIn(name, "not-the-password-" + i);
+      assertThat(browser.text("login-message")).contains("not right");
+    }
+    browser.signIn(name, PASSWORD);
+    assertThat(browser.path()).startsWith("/console/login?throttled=");
+    assertThat(browser.text("login-message")).contains("Too many failed sign-ins");
+  }
+
   /**
    * The hold's instructions as the platform pulls them, once the sequencer has numbered them
    * (it runs after the commit): every page of the outbox, in order.
