@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -64,6 +65,7 @@ public class FeatureStateLoader implements SmartInitializingSingleton {
   private LoadReport load() {
     long start = System.nanoTime();
     long[] counts = new long[3];
+    long[] unknownEvents = new long[1];
     accounts.forEach(profile -> {
       features.putProfile(profile);
       counts[0]++;
@@ -81,10 +83,22 @@ public class FeatureStateLoader implements SmartInitializingSingleton {
             SELECT account_id, event_type, occurred_at, amount_usd_minor FROM account_events
             WHERE occurred_at >= ? ORDER BY occurred_at""",
         rs -> {
-          features.recordEvent(rs.getString(1), AccountEventType.valueOf(rs.getString(2)),
-              rs.getTimestamp(3).toInstant(), rs.getLong(4));
+          // A type this version does not know (written by another version, or by hand) adds
+          // nothing a feature reads; it is skipped and counted, never a reason not to start.
+          Optional<AccountEventType> type = AccountEventType.byWireName(
+              rs.getString(2).toLowerCase(java.util.Locale.ROOT));
+          if (type.isEmpty()) {
+            unknownEvents[0]++;
+            return;
+          }
+          features.recordEvent(rs.getString(1), type.get(), rs.getTimestamp(3).toInstant(),
+              rs.getLong(4));
           counts[1]++;
         }, Timestamp.from(clock.instant().minus(EVENT_LOOKBACK)));
+    if (unknownEvents[0] > 0) {
+      LOG.warn("skipped {} account events of types this version does not know",
+          unknownEvents[0]);
+    }
     jdbc.query("""
             SELECT sender_account, recipient_account, network, recipient_address, created_at,
               amount_usd_minor
