@@ -143,13 +143,13 @@ class CampaignDeliveryIT extends CampaignFixtures {
   void victimReport(String reporter, String verdict, Instant at) {
     String caseId = id("case");
     jdbc.update("INSERT INTO cases (case_id, subject_key, state, restitution_round, created_at,"
-        + " updated_at, version) VALUES (?, ?, 'OPEN', 0, ?, ?, 1)", caseId, "acct:" + caseId,
+        + " updated_at, version) VALUES (?, ?, 'OPEN', 0, ?, ?, 1)", caseId, "a:subject-" + caseId,
         Timestamp.from(at), Timestamp.from(at));
     jdbc.update("INSERT INTO reports (report_id, reporter_account, subject_key, case_id,"
         + " scam_type, narrative, messages, reporter_paid, loss_usd_minor, verdict, probability,"
         + " reasons, model_version, evidence, freeze_decision, created_at, verdict_at) VALUES"
         + " (?, ?, ?, ?, 'INVESTMENT', 'n', '[]', TRUE, 100, ?, 0.95, '[]', 'fixture', '{}', '{}',"
-        + " ?, ?)", id("rep"), reporter, "acct:" + caseId, caseId, verdict, Timestamp.from(at),
+        + " ?, ?)", id("rep"), reporter, "a:subject-" + caseId, caseId, verdict, Timestamp.from(at),
         Timestamp.from(at));
   }
 }

@@ -98,12 +98,12 @@ class SurgeIT extends CampaignFixtures {
       String caseId = id("case");
       jdbc.update("INSERT INTO cases (case_id, subject_key, state, restitution_round,"
           + " created_at, updated_at, version) VALUES (?, ?, 'OPEN', 0, ?, ?, 1)", caseId,
-          "acct:" + caseId, Timestamp.from(at), Timestamp.from(at));
+          "a:subject-" + caseId, Timestamp.from(at), Timestamp.from(at));
       jdbc.update("INSERT INTO reports (report_id, reporter_account, subject_key, case_id,"
           + " scam_type, narrative, messages, reporter_paid, loss_usd_minor, verdict,"
           + " probability, reasons, model_version, evidence, freeze_decision, label,"
           + " created_at, verdict_at) VALUES (?, ?, ?, ?, ?, 'n', '[]', TRUE, 100, ?, 0.95,"
-          + " '[]', 'fixture', '{}', '{}', ?, ?, ?)", id("rep"), reporter, "acct:" + caseId,
+          + " '[]', 'fixture', '{}', '{}', ?, ?, ?)", id("rep"), reporter, "a:subject-" + caseId,
           caseId, scamType, verdict, label, Timestamp.from(at), Timestamp.from(at));
     }
   }
