@@ -202,15 +202,23 @@ class ConsoleJourneysIT extends PostgresServerTest {
     assertThat(browser.text("login-message")).contains("not right");
   }
 
+  /**
+   * Wrong passwords on the form are throttled like the API's. The server's clock is the real
+   * one here, so the test does not time the wait: it keeps failing (each failure past the free
+   * ones doubles the wait) until an attempt lands inside a wait, which must come within a few
+   * attempts. That the right password is refused unseen during a wait is SignInThrottleIT's,
+   * on a manual clock.
+   */
   @Test
-  void repeatedWrongPasswordsOnTheFormAreThrottledAndTheRightOneIsRefusedToo() {
+  void repeatedWrongPasswordsOnTheFormAreThrottled() {
     String name = person("ANALYST");
-    for (int i = 0; i < 5; i++) {
+    boolean throttled = false;
+    for (int i = 0; i < 12 && !throttled; i++) {
       browser.signIn(name, "not-the-password-" + i);
-      assertThat(browser.text("login-message")).contains("not right");
+      throttled = browser.path().startsWith("/console/login?throttled=");
+      assertThat(i >= 5 || !throttled).as("the first five failures are free").isTrue();
     }
-    browser.signIn(name, PASSWORD);
-    assertThat(browser.path()).startsWith("/console/login?throttled=");
+    assertThat(throttled).isTrue();
     assertThat(browser.text("login-message")).contains("Too many failed sign-ins");
   }
 
