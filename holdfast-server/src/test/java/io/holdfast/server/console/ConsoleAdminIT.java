@@ -114,6 +114,30 @@ class ConsoleAdminIT extends PostgresServerTest {
         .isEqualTo("[\"AGENT\"]");
   }
 
+  /**
+   * The confirmation of a new person carries their password back to the browser in a hidden
+   * field, so the page must never be stored by the browser or a proxy.
+   */
+  @Test
+  void theConfirmationThatCarriesAPasswordIsNeverCached() throws Exception {
+    signedInAdmin();
+    browser.open("/console/admin/users");
+    String csrf = browser.find(By.cssSelector("#add-form input[name='_csrf']"))
+        .getAttribute("value");
+    String name = id("cached").toLowerCase(Locale.ROOT);
+    HttpResponse<String> preview = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port() + "/console/admin/users"))
+        .header("Cookie", browser.sessionCookie())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password=" + PASSWORD
+            + "&roles=AGENT&_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.body()).contains("id=\"consequence\"");
+    assertThat(preview.headers().allValues("Cache-Control")).anySatisfy(v ->
+        assertThat(v).contains("no-store"));
+    assertThat(admin().get("/v1/users/" + name).status()).isEqualTo(404);
+  }
+
   @Test
   void disablingAPersonEndsTheirOpenSession() throws Exception {
     String admin = signedInAdmin();
