@@ -58,26 +58,25 @@ public final class ApiKeyDirectory {
     this.clock = clock;
   }
 
+  /**
+   * Why {@link #create} would refuse {@code request} now, or empty when it would make the key;
+   * writes nothing. The console asks this before it asks the person to confirm.
+   */
+  public Optional<PeopleFailure> refusal(NewApiKey request) {
+    return checkName(request.name()).or(() -> checkScopes(request.scopes()))
+        .or(() -> checkExpiry(request.expiresAt(), clock.instant()));
+  }
+
   /** Makes a key; the answer holds its secret, which Holdfast does not keep. */
   public PeopleOutcome<CreatedApiKey> create(String actor, NewApiKey request) {
+    Instant now = clock.instant();
     Optional<PeopleFailure> invalid = checkName(request.name()).or(() -> checkScopes(
-        request.scopes()));
+        request.scopes())).or(() -> checkExpiry(request.expiresAt(), now));
     if (invalid.isPresent()) {
       return PeopleOutcome.refused(invalid.get());
     }
-    Instant now = clock.instant();
-    Instant expiresAt;
-    try {
-      expiresAt = request.expiresAt() == null ? null
-          : Timestamps.parse("expires_at", request.expiresAt());
-    } catch (RuntimeException e) {
-      return PeopleOutcome.refused(new PeopleFailure.Invalid("expires_at", e.getMessage()));
-    }
-    if (expiresAt != null && (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(
-        LIFETIME_MAX)))) {
-      return PeopleOutcome.refused(new PeopleFailure.Invalid("expires_at", "expires_at must"
-          + " be in the future and at most two years away"));
-    }
+    Instant expiresAt = request.expiresAt() == null ? null
+        : Timestamps.parse("expires_at", request.expiresAt());
     List<String> scopes = request.scopes().stream().map(s -> KeyScope.parse(s).orElseThrow())
         .map(KeyScope::wire).distinct().toList();
     String keyId = ids.next("key");
@@ -166,6 +165,24 @@ public final class ApiKeyDirectory {
         return Optional.of(new PeopleFailure.Invalid("scopes", "'" + scope + "' is not a"
             + " scope; the scopes are " + String.join(", ", KeyScope.all())));
       }
+    }
+    return Optional.empty();
+  }
+
+  /** An expiry is a time in the future, at most {@link #LIFETIME_MAX} after {@code now}. */
+  private static Optional<PeopleFailure> checkExpiry(String text, Instant now) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Instant expiresAt;
+    try {
+      expiresAt = Timestamps.parse("expires_at", text);
+    } catch (RuntimeException e) {
+      return Optional.of(new PeopleFailure.Invalid("expires_at", e.getMessage()));
+    }
+    if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(LIFETIME_MAX))) {
+      return Optional.of(new PeopleFailure.Invalid("expires_at", "expires_at must be in the"
+          + " future and at most two years away"));
     }
     return Optional.empty();
   }

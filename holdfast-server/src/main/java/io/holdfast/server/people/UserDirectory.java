@@ -58,11 +58,44 @@ public final class UserDirectory {
     this.clock = clock;
   }
 
+  /**
+   * Why {@link #create} would refuse {@code request} now, or empty when it would add the user;
+   * writes nothing. The console asks this before it asks the person to confirm, so a weak
+   * password or a taken name is said at once; {@link #create} checks again when it writes.
+   */
+  public Optional<PeopleFailure> refusal(NewUser request) {
+    return invalid(request).or(() -> find(request.username()).map(taken ->
+        duplicate(request.username())));
+  }
+
+  /**
+   * Why {@link #update} would refuse {@code change} to {@code username} now, or empty when it
+   * would make it; writes and locks nothing. {@link #update} checks again under its locks.
+   */
+  public Optional<PeopleFailure> refusal(String username, UserChange change) {
+    Optional<PeopleFailure> invalid = invalid(username, change);
+    if (invalid.isPresent()) {
+      return invalid;
+    }
+    Optional<UserView> before = find(username);
+    if (before.isEmpty()) {
+      return Optional.of(notFound(username));
+    }
+    Set<Role> roles = change.roles() == null ? roles(before.get())
+        : parseRoles(change.roles()).roles();
+    boolean enabled = change.enabled() == null ? before.get().enabled() : change.enabled();
+    long others = jdbc.sql("SELECT COUNT(*) FROM users WHERE enabled AND username <> :u"
+            + " AND (',' || roles || ',') LIKE '%,ADMIN,%'")
+        .param("u", username)
+        .query(Long.class)
+        .single();
+    return losesAdmin(before.get(), roles, enabled) && others == 0
+        ? Optional.of(lastAdmin(username)) : Optional.empty();
+  }
+
   /** Adds a user; {@code actor} is who did it, as the audit log names callers. */
   public PeopleOutcome<UserView> create(String actor, NewUser request) {
-    Optional<PeopleFailure> invalid = checkUsername(request.username())
-        .or(() -> parseRoles(request.roles()).failure())
-        .or(() -> checkPassword(request.password(), request.username()));
+    Optional<PeopleFailure> invalid = invalid(request);
     if (invalid.isPresent()) {
       return PeopleOutcome.refused(invalid.get());
     }
@@ -82,8 +115,7 @@ public final class UserDirectory {
           .param("by", actor)
           .update();
       if (inserted == 0) {
-        return PeopleOutcome.refused(new PeopleFailure.Duplicate("username",
-            "there is already a user '" + request.username() + "'"));
+        return PeopleOutcome.refused(duplicate(request.username()));
       }
       audit.record(actor, "user.created", "user", request.username(), null,
           state(roles, true), null);
@@ -114,32 +146,23 @@ public final class UserDirectory {
 
   /** Enables or disables a user, replaces their roles or sets a new password. */
   public PeopleOutcome<UserView> update(String actor, String username, UserChange change) {
-    if (change == null || change.empty()) {
-      return PeopleOutcome.refused(new PeopleFailure.Invalid("body",
-          "say what to change: enabled, roles or password"));
-    }
-    ParsedRoles parsed = change.roles() == null ? null : parseRoles(change.roles());
-    Optional<PeopleFailure> invalid = Optional.ofNullable(parsed)
-        .flatMap(ParsedRoles::failure)
-        .or(() -> change.password() == null ? Optional.empty()
-            : checkPassword(change.password(), username));
+    Optional<PeopleFailure> invalid = invalid(username, change);
     if (invalid.isPresent()) {
       return PeopleOutcome.refused(invalid.get());
     }
+    ParsedRoles parsed = change.roles() == null ? null : parseRoles(change.roles());
     String hash = change.password() == null ? null : encoder.encode(change.password());
     return tx.execute(status -> {
       Optional<UserView> locked = lock(username);
       if (locked.isEmpty()) {
-        return PeopleOutcome.refused(new PeopleFailure.NotFound("user " + username
-            + " was not found"));
+        return PeopleOutcome.refused(notFound(username));
       }
       UserView before = locked.get();
       Set<Role> roles = parsed == null ? roles(before) : parsed.roles();
       boolean enabled = change.enabled() == null ? before.enabled() : change.enabled();
       if (losesAdmin(before, roles, enabled) && otherEnabledAdmins(username) == 0) {
         status.setRollbackOnly();
-        return PeopleOutcome.refused(new PeopleFailure.LastAdmin(username + " is the last"
-            + " enabled administrator; make another user an administrator first"));
+        return PeopleOutcome.refused(lastAdmin(username));
       }
       write(username, roles, enabled, hash);
       auditChanges(actor, before, roles, enabled, hash != null);
@@ -148,6 +171,39 @@ public final class UserDirectory {
           "user %s was written as asked", username);
       return PeopleOutcome.done(after);
     });
+  }
+
+  /** What is wrong with a new user's fields alone, before the store is asked. */
+  private Optional<PeopleFailure> invalid(NewUser request) {
+    return checkUsername(request.username())
+        .or(() -> parseRoles(request.roles()).failure())
+        .or(() -> checkPassword(request.password(), request.username()));
+  }
+
+  /** What is wrong with a change's fields alone, before the store is asked. */
+  private Optional<PeopleFailure> invalid(String username, UserChange change) {
+    if (change == null || change.empty()) {
+      return Optional.of(new PeopleFailure.Invalid("body",
+          "say what to change: enabled, roles or password"));
+    }
+    return Optional.ofNullable(change.roles() == null ? null : parseRoles(change.roles()))
+        .flatMap(ParsedRoles::failure)
+        .or(() -> change.password() == null ? Optional.empty()
+            : checkPassword(change.password(), username));
+  }
+
+  private static PeopleFailure duplicate(String username) {
+    return new PeopleFailure.Duplicate("username", "there is already a user '" + username
+        + "'");
+  }
+
+  private static PeopleFailure notFound(String username) {
+    return new PeopleFailure.NotFound("user " + username + " was not found");
+  }
+
+  private static PeopleFailure lastAdmin(String username) {
+    return new PeopleFailure.LastAdmin(username + " is the last enabled administrator; make"
+        + " another user an administrator first");
   }
 
   private Optional<UserView> lock(String username) {

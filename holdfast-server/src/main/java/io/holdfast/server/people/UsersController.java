@@ -1,12 +1,9 @@
 package io.holdfast.server.people;
 
 import io.holdfast.server.security.Actor;
-import io.holdfast.server.security.KeyScope;
-import io.holdfast.server.security.Role;
 import io.holdfast.server.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Arrays;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -70,10 +67,6 @@ public class UsersController {
   @Operation(summary = "The roles people can hold and the scopes API keys can have")
   @GetMapping(path = "/v1/roles", produces = MediaType.APPLICATION_JSON_VALUE)
   public RoleView roles() {
-    return new RoleView(
-        Arrays.stream(Role.values()).map(r -> new RoleView.Entry(r.name(), r.description()))
-            .toList(),
-        Arrays.stream(KeyScope.values())
-            .map(s -> new RoleView.Entry(s.wire(), s.description())).toList());
+    return RoleView.all();
   }
 }

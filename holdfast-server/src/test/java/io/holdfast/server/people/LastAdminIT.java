@@ -14,7 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Nobody can disable the last enabled administrator or take their role away, so the people
- * who manage access never lock themselves out; once there is a second one, either can go.
+ * who manage access never lock themselves out; once there is a second one, either can go. The
+ * directory's {@code refusal}, which the console asks before it confirms a change, says so too.
  * A server of its own, on a fresh database, so the administrators are known.
  */
 class LastAdminIT {
@@ -42,10 +43,17 @@ class LastAdminIT {
       assertThat(demote.status()).isEqualTo(409);
       assertThat(admin.get("/v1/users/admin").json().path("roles").toString())
           .contains("ADMIN");
+      // The console asks the directory first, and is told the same before anything is done.
+      UserDirectory users = server.getBean(UserDirectory.class);
+      assertThat(users.refusal("admin", new UserChange(false, null, null)))
+          .containsInstanceOf(PeopleFailure.LastAdmin.class);
+      assertThat(users.refusal("admin", new UserChange(null, List.of("ANALYST"), null)))
+          .containsInstanceOf(PeopleFailure.LastAdmin.class);
 
       assertThat(admin.post("/v1/users", Api.json(Map.of("username", "second-admin",
           "password", "quartz-heron-valley-61", "roles", List.of("ADMIN")))).status())
           .isEqualTo(201);
+      assertThat(users.refusal("admin", new UserChange(false, null, null))).isEmpty();
       assertThat(admin.patch("/v1/users/admin", "{\"roles\":[\"SUPERVISOR\",\"ANALYST\"]}")
           .status()).isEqualTo(200);
       Api second = Api.withUser(port, "second-admin", "quartz-heron-valley-61");
