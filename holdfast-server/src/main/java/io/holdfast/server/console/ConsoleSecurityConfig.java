@@ -1,6 +1,5 @@
 package io.holdfast.server.console;
 
-import io.holdfast.server.security.RouteRule;
 import io.holdfast.server.security.RouteRules;
 import io.holdfast.server.security.oidc.OidcLogin;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,17 +52,7 @@ public class ConsoleSecurityConfig {
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
         .addFilterAfter(new ConsoleSessionCheck(jdbc), SecurityContextHolderFilter.class)
         .exceptionHandling(e -> e.accessDeniedHandler(new ConsoleDenied()))
-        .authorizeHttpRequests(auth -> {
-          for (RouteRule rule : RouteRules.all()) {
-            var matcher = auth.requestMatchers(rule.method(), rule.pattern());
-            if (rule.isPublic()) {
-              matcher.permitAll();
-            } else {
-              matcher.hasAnyAuthority(rule.authorities().toArray(String[]::new));
-            }
-          }
-          auth.anyRequest().denyAll();
-        });
+        .authorizeHttpRequests(RouteRules::authorize);
     return http.build();
   }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
  * The one table of who may call what. Every route the server maps must match a row here (a
@@ -51,6 +53,23 @@ public final class RouteRules {
   /** The roles each role implies: SUPERVISOR implies ANALYST, ANALYST implies AGENT. */
   public static RoleHierarchy hierarchy() {
     return HIERARCHY;
+  }
+
+  /**
+   * Applies the table to a filter chain (the API's and the console's take the same): each row
+   * in order, then everything else denied.
+   */
+  public static void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>
+      .AuthorizationManagerRequestMatcherRegistry auth) {
+    for (RouteRule rule : all()) {
+      var matcher = auth.requestMatchers(rule.method(), rule.pattern());
+      if (rule.isPublic()) {
+        matcher.permitAll();
+      } else {
+        matcher.hasAnyAuthority(rule.authorities().toArray(String[]::new));
+      }
+    }
+    auth.anyRequest().denyAll();
   }
 
   /** Every row, with {@link #AUDITOR} added to each GET row that admits a person's role. */

@@ -63,17 +63,7 @@ public class SecurityConfig {
                 Problems.write(res, ProblemType.FORBIDDEN,
                     "this key or user may not call " + req.getMethod() + " "
                         + req.getRequestURI())))
-        .authorizeHttpRequests(auth -> {
-          for (RouteRule rule : RouteRules.all()) {
-            var matcher = auth.requestMatchers(rule.method(), rule.pattern());
-            if (rule.isPublic()) {
-              matcher.permitAll();
-            } else {
-              matcher.hasAnyAuthority(rule.authorities().toArray(String[]::new));
-            }
-          }
-          auth.anyRequest().denyAll();
-        });
+        .authorizeHttpRequests(RouteRules::authorize);
     return http.build();
   }
 
