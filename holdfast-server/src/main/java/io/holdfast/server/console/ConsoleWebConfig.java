@@ -13,9 +13,13 @@ public class ConsoleWebConfig implements WebMvcConfigurer {
   /** The htmx release in the pom; ConsoleAssetsTest fails if they part. */
   static final String HTMX = "2.0.7";
 
+  /**
+   * The vendor folder is htmx's {@code dist} folder: a handler's pattern names a folder, and a
+   * pattern naming one file (as this was) resolves to the folder itself, which served nothing.
+   */
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
-    registry.addResourceHandler("/console/assets/vendor/htmx.min.js")
+    registry.addResourceHandler("/console/assets/vendor/**")
         .addResourceLocations("classpath:/META-INF/resources/webjars/htmx.org/" + HTMX
             + "/dist/");
     registry.addResourceHandler("/console/assets/**")

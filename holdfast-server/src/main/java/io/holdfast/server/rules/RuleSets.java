@@ -55,6 +55,42 @@ public class RuleSets {
     return current;
   }
 
+  /** What a rule may cost here (holdfast.rules.*). */
+  public RuleLimits limits() {
+    return limits;
+  }
+
+  /**
+   * The rule {@code body} describes, checked exactly as {@link #create} and {@link #update}
+   * check it (fields, CEL, cost limits), for a draft to be refused when proposed rather than
+   * when published.
+   *
+   * @throws ApiProblem naming the field at fault
+   */
+  public Rule check(RuleBody body, int version) {
+    return toRule(body, version);
+  }
+
+  /**
+   * Whether an expression alone compiles within the limits, as {@link #check} would find it,
+   * for the draft editor to say so while the expression is typed.
+   */
+  public ExpressionCheck checkExpression(String expression) {
+    if (expression == null || expression.isBlank()) {
+      return ExpressionCheck.refused(ProblemType.INVALID_FIELD, "expression is required");
+    }
+    Rule probe = new Rule("expression", expression, null, 0.0, "EXPRESSION", "", RuleStatus.ACTIVE,
+        1);
+    try {
+      RuleSet.validate(probe, limits);
+      return ExpressionCheck.COMPILES;
+    } catch (RuleCompilationException e) {
+      ApiProblem p = problem(e);
+      return ExpressionCheck.refused(p.type(), p.getMessage().replaceFirst("^rule expression: ",
+          ""));
+    }
+  }
+
   private RuleSet seedAndLoad() {
     int version = repository.lockVersion();
     List<Rule> stored = repository.all();

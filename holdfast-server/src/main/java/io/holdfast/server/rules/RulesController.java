@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Screening rules, changed at run time without a restart. */
+/**
+ * Screening rules, changed at run time without a restart: directly here by platform automation,
+ * and by people through drafts ({@link RuleDraftsController}).
+ */
 @RestController
 @Tag(name = "Rules")
 public class RulesController {
@@ -46,7 +49,10 @@ public class RulesController {
         .orElseThrow(() -> ApiProblem.notFound("rule " + name));
   }
 
-  @Operation(summary = "Add a rule (CEL over transfer and features)")
+  @Operation(summary = "Add a rule (CEL over transfer and features)",
+      description = "For platform automation holding the rules key scope: the rule goes live at"
+          + " once. People propose a draft instead (POST /v1/rules/drafts), which a second"
+          + " person publishes.")
   @PostMapping(path = "/v1/rules", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<String> create(@RequestBody RuleBody body, HttpServletRequest request) {
@@ -54,7 +60,10 @@ public class RulesController {
         () -> new Idempotency.Result(HttpStatus.CREATED, ruleSets.create(body)));
   }
 
-  @Operation(summary = "Change a rule; its version and the ruleset version go up by one")
+  @Operation(summary = "Change a rule; its version and the ruleset version go up by one",
+      description = "For platform automation holding the rules key scope: the change is live at"
+          + " once. People propose a draft of the change instead (POST /v1/rules/drafts with the"
+          + " rule's name), which a second person publishes.")
   @PutMapping(path = "/v1/rules/{name}", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<String> update(@PathVariable String name, @RequestBody RuleBody body,

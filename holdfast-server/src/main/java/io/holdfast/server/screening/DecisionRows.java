@@ -8,6 +8,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import io.holdfast.core.screening.RuleHit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,6 +41,18 @@ public class DecisionRows {
       INSERT INTO idempotency_keys (principal, account, route, idempotency_key, request_hash,
         response_status, response_body, created_at)
       VALUES (?, '', ?, ?, ?, 200, ?, ?)""";
+  private static final String ADD_SHADOW_HITS = """
+      INSERT INTO rule_shadow_hits (rule_name, day, hits) VALUES (?, ?, ?)
+      ON CONFLICT (rule_name, day) DO UPDATE SET hits = rule_shadow_hits.hits + EXCLUDED.hits""";
+
+  /** A shadow rule's matches on one UTC day, as one batch adds them. */
+  private record ShadowDay(String rule, LocalDate day) implements Comparable<ShadowDay> {
+    @Override
+    public int compareTo(ShadowDay o) {
+      int byRule = rule.compareTo(o.rule);
+      return byRule != 0 ? byRule : day.compareTo(o.day);
+    }
+  }
 
   private final JdbcTemplate jdbc;
   private final HoldPlacement placement;
@@ -70,6 +87,7 @@ public class DecisionRows {
           ? "no rule matched" : p.decision().reasons().get(0).code());
     });
     insertHolds(batch);
+    addShadowHits(batch);
     List<PendingDecision> keyed = batch.stream().filter(p -> p.idempotencyKey() != null).toList();
     if (!keyed.isEmpty()) {
       jdbc.batchUpdate(INSERT_KEY, keyed, keyed.size(), (ps, p) -> {
@@ -92,6 +110,33 @@ public class DecisionRows {
       }
     }
     placement.place(placed);
+  }
+
+  /**
+   * Counts the batch's shadow matches per rule and day in the batch's transaction, so a count
+   * is never ahead of the decisions it counts, and a batch retried row by row counts each row
+   * once. Rows are upserted in one order (rule, then day), so server instances writing at once
+   * lock them in the same order and cannot deadlock.
+   */
+  private void addShadowHits(List<PendingDecision> batch) {
+    Map<ShadowDay, Long> counts = new TreeMap<>();
+    for (PendingDecision p : batch) {
+      LocalDate day = LocalDate.ofInstant(p.decision().decidedAt(), ZoneOffset.UTC);
+      for (RuleHit hit : p.decision().ruleHits()) {
+        if (hit.shadow() && hit.matched()) {
+          counts.merge(new ShadowDay(hit.ruleName(), day), 1L, Long::sum);
+        }
+      }
+    }
+    if (counts.isEmpty()) {
+      return;
+    }
+    List<Map.Entry<ShadowDay, Long>> rows = new ArrayList<>(counts.entrySet());
+    jdbc.batchUpdate(ADD_SHADOW_HITS, rows, rows.size(), (ps, e) -> {
+      ps.setString(1, e.getKey().rule());
+      ps.setObject(2, e.getKey().day());
+      ps.setLong(3, e.getValue());
+    });
   }
 
   private static void transfer(PreparedStatement ps, PendingDecision p) throws SQLException {

@@ -84,6 +84,16 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the element's text contains {@code text}, for a part of the page that htmx
+   * replaces after a request (the page itself stays), and returns the text.
+   */
+  String waitForText(String id, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+    return text(id);
+  }
+
   WebElement find(By by) {
     return driver.findElement(by);
   }
