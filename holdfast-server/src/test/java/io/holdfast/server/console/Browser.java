@@ -77,8 +77,18 @@ final class Browser implements AutoCloseable {
   void click(WebElement element) {
     element.click();
     try {
-      new WebDriverWait(driver, Duration.ofSeconds(10))
-          .until(ExpectedConditions.stalenessOf(element));
+      // Gone from the page: stale, or (while Chromium swaps documents) not in one at all.
+      new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+        try {
+          element.isEnabled();
+          return false;
+        } catch (org.openqa.selenium.WebDriverException gone) {
+          return true;
+        }
+      });
+      new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(
+          ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+              "return document.readyState")));
     } catch (org.openqa.selenium.TimeoutException stayed) {
       // The click did not leave the page (an option in a list): nothing to wait for.
     }
