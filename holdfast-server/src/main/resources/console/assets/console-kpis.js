@@ -6,6 +6,12 @@
   var COLOURS = ["#1f5fa8", "#c2410c", "#15803d", "#7e22ce", "#a16207", "#be123c", "#0e7490",
     "#4d7c0f"];
 
+  // A chart's day, as the tables write it (the page's language), for the UTC day it is.
+  function day(seconds) {
+    return new Date(seconds * 1000).toLocaleDateString(document.documentElement.lang || undefined,
+      { timeZone: "UTC", day: "numeric", month: "short" });
+  }
+
   function columns(table) {
     var heads = table.querySelectorAll("thead th");
     var out = [];
@@ -41,7 +47,8 @@
       el.textContent = "";
       return;
     }
-    var series = [{}].concat(cols.map(function (c, i) {
+    var series = [{ label: "Day", value: function (u, v) { return v == null ? "" : day(v); } }]
+        .concat(cols.map(function (c, i) {
       return { label: c.label, stroke: COLOURS[i % COLOURS.length], width: 2,
         points: { show: true, size: 5 } };
     }));
@@ -51,7 +58,9 @@
       series: series,
       // Days are UTC days: the axis says which day whatever the viewer's zone.
       tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
-      axes: [{}, { label: el.getAttribute("data-unit"), size: 70 }],
+      axes: [{ incrs: [86400, 172800, 604800, 2592000], space: 60,
+        values: function (u, splits) { return splits.map(day); } },
+        { label: el.getAttribute("data-unit"), size: 70 }],
       scales: { x: { time: true } }
     };
     new uPlot(opts, data(table, cols), el);

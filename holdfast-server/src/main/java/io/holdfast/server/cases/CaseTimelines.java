@@ -76,9 +76,9 @@ public class CaseTimelines {
           String scam = rs.getString(5) == null ? "" : " (" + lower(rs.getString(5)) + ")";
           long loss = rs.getLong(7);
           out.accept(new CaseEvent(at(rs, 1), "report", "victim " + rs.getString(2),
-              "Reported a scam" + scam + "; the verdict: " + lower(rs.getString(4)) + ", "
-                  + Math.round(rs.getDouble(6) * 100) + "% likely" + (loss > 0
-                  ? "; lost, in US dollars" : ""), loss > 0 ? loss : null,
+              (loss > 0 ? "Reported losing money to a scam" : "Reported a scam") + scam
+                  + "; the model's verdict: " + lower(rs.getString(4)) + ", "
+                  + Math.round(rs.getDouble(6) * 100) + "% likely a scam", loss > 0 ? loss : null,
               loss > 0 ? "USD" : null, rs.getString(3)));
         }, caseId, EVENTS_MAX);
   }
