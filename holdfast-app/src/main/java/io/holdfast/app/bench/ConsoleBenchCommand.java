@@ -56,7 +56,8 @@ public class ConsoleBenchCommand implements Callable<Integer> {
   @Option(names = "--requests", description = "timed requests per page (default: ${DEFAULT-VALUE})")
   int requests = 200;
 
-  @Option(names = "--warmup", description = "untimed rounds of every page first (default: ${DEFAULT-VALUE})")
+  @Option(names = "--warmup",
+      description = "untimed rounds of every page first (default: ${DEFAULT-VALUE})")
   int warmup = 100;
 
   @Option(names = "--out", description = "Markdown file to update (default: ${DEFAULT-VALUE})")
@@ -88,7 +89,8 @@ public class ConsoleBenchCommand implements Callable<Integer> {
       String next = nextPage(firstPage);
       Map<String, String> pages = new LinkedHashMap<>();
       pages.put("GET /console/holds (first page of 50)", "/console/holds");
-      pages.put("GET /console/holds?state=held&tier=SEVERE", "/console/holds?state=held&tier=SEVERE");
+      pages.put("GET /console/holds?state=held&tier=SEVERE",
+          "/console/holds?state=held&tier=SEVERE");
       pages.put("GET /console/holds?state=under_investigation",
           "/console/holds?state=under_investigation");
       pages.put("GET /console/holds?tier=HIGH", "/console/holds?tier=HIGH");
@@ -335,7 +337,8 @@ public class ConsoleBenchCommand implements Callable<Integer> {
         + " the server and the client.\n\n"
         + String.format(Locale.ROOT, "Setup, written with SQL in %.1f s: %,d open holds (a"
             + " tenth severe, three tenths high, a fifth under investigation but none of the"
-            + " severe ones, deadlines over the next three days) and %,d that already ended; one scammer with %,d victims"
+            + " severe ones, deadlines over the next three days) and %,d that already ended;"
+            + " one scammer with %,d victims"
             + " (their payments, %,d reports, %,d claims, %,d outreach conversations), a"
             + " freeze, a sweep, 200 notes and 100 refunds on its case.%n%n", fillSeconds,
             holds, 2L * holds, victims, victims * 6 / 10, victims, victims - victims * 6 / 10)

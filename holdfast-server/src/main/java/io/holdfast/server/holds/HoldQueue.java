@@ -20,8 +20,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The open holds, soonest deadline first, filtered by state and tier, paged by a cursor (the
- * last page's deadline and hold id), which walks the deadline index {@code holds_due} (only
- * open holds have a deadline) instead of counting rows to skip.
+ * last page's deadline and hold id), which walks an index in the queue's order instead of
+ * counting rows to skip: the deadline index {@code holds_due} unfiltered (only open holds have
+ * a deadline), and one partial index over open holds per filter (V53), so a filter few holds
+ * match reads about a page too.
  */
 @Repository
 public class HoldQueue {
@@ -102,7 +104,8 @@ public class HoldQueue {
 
   private Counted count() {
     Instant at = clock.instant();
-    List<HoldQueuePage.Count> counted = jdbc.query("SELECT state, tier, COUNT(*) FROM holds WHERE release_at IS NOT NULL"
+    List<HoldQueuePage.Count> counted = jdbc.query("SELECT state, tier, COUNT(*) FROM holds"
+            + " WHERE release_at IS NOT NULL"
             + " GROUP BY state, tier ORDER BY state, tier",
         (rs, n) -> new HoldQueuePage.Count(rs.getString(1).toLowerCase(Locale.ROOT),
             rs.getString(2), rs.getLong(3)));

@@ -120,7 +120,8 @@ class ConsoleProgrammeIT extends PostgresServerTest {
     assertThat(svg.findElements(By.cssSelector("g.node text")).stream()
         .map(WebElement::getText)).contains(mule);
     assertThat(svg.findElements(By.cssSelector("path.edge"))).hasSizeGreaterThanOrEqualTo(4);
-    assertThat(browser.text("graph-links")).contains("paid " + scammer + " USD 4,500.00 in 1 payment")
+    assertThat(browser.text("graph-links"))
+        .contains("paid " + scammer + " USD 4,500.00 in 1 payment")
         .contains("passed USD 2,000.00 of the scammer's money to " + mule);
     browser.screenshot("graph");
   }

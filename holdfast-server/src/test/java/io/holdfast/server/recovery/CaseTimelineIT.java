@@ -53,7 +53,8 @@ class CaseTimelineIT extends RecoveryTestSupport {
     assertThat(reportEvent.path("ref").asString()).isEqualTo(report.path("report_id")
         .asString());
     assertThat(reportEvent.path("who").asString()).isEqualTo("victim " + victim);
-    assertThat(reportEvent.path("what").asString()).startsWith("Reported losing money to a scam (investment)");
+    assertThat(reportEvent.path("what").asString())
+        .startsWith("Reported losing money to a scam (investment)");
     assertThat(event(timeline, "freeze").path("ref").asString()).isEqualTo(freezeId);
     assertThat(event(timeline, "freeze").path("what").asString()).startsWith("Froze a:"
         + scammer);
