@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Builds a case's timeline from the tables the evidence bundle reads, bounded: each kind gives
  * at most its latest {@link #EVENTS_MAX} events through an index on the case and the time
- * (V53), the latest of all of them are kept, and every kind is counted in full, so a case with
+ * (V54), the latest of all of them are kept, and every kind is counted in full, so a case with
  * 10,000 victims answers as fast as one with three.
  */
 @Repository

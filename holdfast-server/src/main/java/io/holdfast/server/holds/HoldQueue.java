@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * The open holds, soonest deadline first, filtered by state and tier, paged by a cursor (the
  * last page's deadline and hold id), which walks an index in the queue's order instead of
  * counting rows to skip: the deadline index {@code holds_due} unfiltered (only open holds have
- * a deadline), and one partial index over open holds per filter (V53), so a filter few holds
+ * a deadline), and one partial index over open holds per filter (V54), so a filter few holds
  * match reads about a page too.
  */
 @Repository

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Counts the programme's numbers per UTC day in the database: every query is bounded by the
- * window on an indexed time column (V53) and grouped by day there, so a year of a busy
+ * window on an indexed time column (V54) and grouped by day there, so a year of a busy
  * platform returns a few hundred rows, not its millions of payments. Amounts are summed per
  * currency, saturating (they describe); US-dollar figures use the rate each payment was
  * screened at, and the configured indicative rate for refunds ({@link #USD_BASIS}).
