@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Benchmarks: 'screen' drives the HTTP API against PostgreSQL.",
     subcommands = {ScreenBenchCommand.class, HoldsBenchCommand.class,
         ReportsBenchCommand.class, DemoBenchCommand.class, SweepsBenchCommand.class,
-        AssessBenchCommand.class, CrashBenchCommand.class})
+        AssessBenchCommand.class, CrashBenchCommand.class, ConsoleBenchCommand.class})
 public class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,9 @@
 package io.holdfast.server.console;
 
 import io.holdfast.server.cases.CaseRows;
+import io.holdfast.server.cases.CaseTimeline;
+import io.holdfast.server.cases.CaseTimelines;
+import io.holdfast.server.sweeps.SweepRows;
 import io.holdfast.server.recovery.RecoveryService;
 import io.holdfast.server.security.Actor;
 import io.holdfast.server.web.ApiProblem;
@@ -21,7 +24,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * Cases and the four-eyes queue: one person asks to confirm a case, a second approves it; the
  * console offers both and the service refuses a person approving their own request, whatever
- * their roles.
+ * their roles. A case's page tells its story on one timeline and, once its subject was
+ * declared a scammer, links to the scammer's graph.
  */
 @Controller
 public class ConsoleCasesController {
@@ -30,9 +34,14 @@ public class ConsoleCasesController {
   private final CaseRows cases;
   private final RecoveryService recovery;
   private final JdbcTemplate jdbc;
+  private final CaseTimelines timelines;
+  private final SweepRows scammers;
 
   public ConsoleCasesController(ConsoleContext context, CaseRows cases,
-      RecoveryService recovery, JdbcTemplate jdbc) {
+      RecoveryService recovery, JdbcTemplate jdbc, CaseTimelines timelines,
+      SweepRows scammers) {
+    this.timelines = timelines;
+    this.scammers = scammers;
     this.context = context;
     this.cases = cases;
     this.recovery = recovery;
@@ -56,11 +65,14 @@ public class ConsoleCasesController {
   public ModelAndView detail(HttpServletRequest request, @PathVariable String caseId) {
     CaseRows.CaseRow row = cases.find(caseId).orElseThrow(() ->
         new ResponseStatusException(HttpStatus.NOT_FOUND));
-    ConsoleCase view = new ConsoleCase(row,
-        count("SELECT COUNT(*) FROM reports WHERE case_id = ?", caseId),
+    CaseTimeline timeline = timelines.of(row);
+    ConsoleCase view = new ConsoleCase(row, timeline.counts().stream()
+            .filter(k -> k.kind().equals("report")).mapToLong(CaseTimeline.KindCount::events)
+            .sum(),
         count("SELECT COUNT(*) FROM freezes WHERE case_id = ? AND state = 'ACTIVE'", caseId),
         count("SELECT COUNT(*) FROM holds WHERE recipient_key = ? AND release_at IS NOT NULL",
-            row.subjectKey()));
+            row.subjectKey()), timeline,
+        scammers.scammerOf(row.subjectKey()).map(SweepRows.Scammer::scammerId).orElse(null));
     return new ModelAndView("console/case", Map.of("page", context.page(request,
         "Case " + caseId), "kase", view, "me", Actor.current()));
   }

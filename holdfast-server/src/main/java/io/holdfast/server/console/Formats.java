@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
@@ -66,6 +67,34 @@ public final class Formats {
       return hours + " h " + minutes + " min";
     }
     return Math.max(minutes, d.toSeconds() > 0 ? 1 : 0) + " min";
+  }
+
+  /** A day as the viewer reads it ("25 Nov 2026"). */
+  public String day(LocalDate day) {
+    return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+        .withLocale(viewer.locale()).format(day);
+  }
+
+  /** A time taken, in words: "850 ms", "12 s", "3 h 12 min"; empty when unknown. */
+  public String elapsed(Long millis) {
+    if (millis == null) {
+      return "";
+    }
+    if (millis < 1_000) {
+      return count(millis) + " ms";
+    }
+    if (millis < 60_000) {
+      return count(millis / 1_000) + " s";
+    }
+    return words(Duration.ofMillis(millis));
+  }
+
+  /** Seconds as hours with one decimal, in the viewer's separators ("1,234.5 h"). */
+  public String hours(long seconds) {
+    NumberFormat f = NumberFormat.getNumberInstance(viewer.locale());
+    f.setMinimumFractionDigits(1);
+    f.setMaximumFractionDigits(1);
+    return f.format(seconds / 3600.0) + " h";
   }
 
   /** A count with the viewer's thousands separators. */

@@ -2,6 +2,8 @@ package io.holdfast.server.recovery;
 
 import io.holdfast.core.freeze.Freeze;
 import io.holdfast.server.cases.CaseRows;
+import io.holdfast.server.cases.CaseTimeline;
+import io.holdfast.server.cases.CaseTimelines;
 import io.holdfast.server.cases.ClaimRows;
 import io.holdfast.server.freezes.FreezeRows;
 import io.holdfast.server.freezes.FreezeViews;
@@ -46,11 +48,14 @@ public class CasesController {
   private final io.holdfast.server.audit.AuditLog audit;
   private final Clock clock;
   private final RecoveryStats stats;
+  private final CaseTimelines timelines;
 
   public CasesController(CaseRows cases, ClaimRows claims, FreezeRows freezes,
       RecoveryService recovery, Idempotency idempotency, TransactionTemplate tx,
-      io.holdfast.server.audit.AuditLog audit, Clock clock, RecoveryStats stats) {
+      io.holdfast.server.audit.AuditLog audit, Clock clock, RecoveryStats stats,
+      CaseTimelines timelines) {
     this.stats = stats;
+    this.timelines = timelines;
     this.cases = cases;
     this.claims = claims;
     this.freezes = freezes;
@@ -104,6 +109,17 @@ public class CasesController {
     v.put("refunds", claims.refunds(caseId));
     v.put("notes", cases.notes(caseId));
     return v;
+  }
+
+  @Operation(summary = "A case's timeline: its reports, freezes (appeals, ends), claims, notes,"
+      + " refunds, sweeps, outreach, law-enforcement requests and decisions, oldest first; the"
+      + " latest " + CaseTimelines.EVENTS_MAX + " events, with every kind counted in full")
+  @GetMapping(path = "/v1/cases/{caseId}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+  public CaseTimeline timeline(@PathVariable String caseId) {
+    Ids.path("case_id", caseId);
+    CaseRows.CaseRow c = cases.find(caseId)
+        .orElseThrow(() -> ApiProblem.notFound("case " + caseId));
+    return timelines.of(c);
   }
 
   @Operation(summary = "An analyst rejects the scam, or asks to confirm it (a second person"

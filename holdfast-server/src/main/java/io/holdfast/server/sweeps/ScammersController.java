@@ -52,10 +52,12 @@ public class ScammersController {
   private final Idempotency idempotency;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final ScammerGraphs graphs;
 
   public ScammersController(Sweeps sweeps, SweepRows rows, SweepViews views,
       SqlTransferGraph graph, TraceBounds traceBounds, TransferParser parser,
-      Idempotency idempotency, TransactionTemplate tx, Clock clock) {
+      Idempotency idempotency, TransactionTemplate tx, Clock clock, ScammerGraphs graphs) {
+    this.graphs = graphs;
     this.sweeps = sweeps;
     this.rows = rows;
     this.views = views;
@@ -147,6 +149,16 @@ public class ScammersController {
     var result = new FundTrace(graph, bounds).run(s.subjectKey().substring(2),
         now.minus(sweeps.lookback()), now);
     return views.trace(scammerId, result);
+  }
+
+  @Operation(summary = "The scammer's money as a graph: the victims who paid most, the scammer"
+      + " and its linked accounts, and the largest traced payments onward, each layer bounded"
+      + " with a count of what was left out")
+  @GetMapping(path = "/v1/scammers/{scammerId}/graph", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ScammerGraph graph(@PathVariable String scammerId) {
+    Ids.path("scammer_id", scammerId);
+    return graphs.of(rows.scammer(scammerId)
+        .orElseThrow(() -> ApiProblem.notFound("scammer " + scammerId)));
   }
 
   private Map<String, Object> view(String scammerId) {

@@ -104,6 +104,16 @@ final class Browser implements AutoCloseable {
     return text(id);
   }
 
+  /** Waits up to ten seconds for an element a script adds (a chart), then returns it. */
+  WebElement waitFor(By by) {
+    return new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.presenceOfElementLocated(by));
+  }
+
+  java.util.List<WebElement> findAll(By by) {
+    return driver.findElements(by);
+  }
+
   WebElement find(By by) {
     return driver.findElement(by);
   }
